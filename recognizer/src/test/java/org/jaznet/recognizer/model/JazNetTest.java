@@ -1,0 +1,152 @@
+package org.jaznet.recognizer.model;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.util.EnumSet;
+import java.util.List;
+import java.util.Map;
+import org.deeplearning4j.nn.layers.convolution.ConvolutionLayer;
+import org.jaznet.recognizer.HeadKind;
+import org.jaznet.recognizer.head.CharCodec;
+import org.jaznet.recognizer.head.DictCodec;
+import org.jaznet.recognizer.head.NgramVocabulary;
+import org.junit.jupiter.api.Test;
+import org.nd4j.linalg.api.ndarray.INDArray;
+import org.nd4j.linalg.dataset.MultiDataSet;
+import org.nd4j.linalg.factory.Nd4j;
+
+class JazNetTest {
+  static final List<String> DICT = List.of("apple", "banana", "cherry", "delta", "echo", "fox", "golf", "hotel");
+
+  static ModelSpec spec(EnumSet<HeadKind> heads, int active) {
+    NgramVocabulary v = NgramVocabulary.build(DICT, 50);
+    return new ModelSpec(Arch.SMALL, heads, DICT, heads.contains(HeadKind.DICT) ? active : 0,
+        heads.contains(HeadKind.NGRAM) ? v.grams() : List.of(), Optimiser.ADAM, 1e-3, 1e-5, 0.5);
+  }
+
+  static INDArray input(int n, long seed) {
+    return Nd4j.rand(Nd4j.getRandomFactory().getNewRandomInstance(seed), n, 1, 32, 100).subi(0.5);
+  }
+
+  @Test
+  void output_allHeads_hasHeadShapesAndProbabilities() {
+    JazNet net = JazNet.create(spec(EnumSet.allOf(HeadKind.class), 5), 7);
+    Map<HeadKind, INDArray> out = net.output(input(3, 1));
+    assertThat(out.get(HeadKind.DICT).shape()).containsExactly(3, 5);
+    assertThat(out.get(HeadKind.CHAR).shape()).containsExactly(3, 37, 23);
+    assertThat(out.get(HeadKind.NGRAM).shape()).containsExactly(3, 50);
+    assertThat(out.get(HeadKind.DICT).sum(1).getDouble(0)).isCloseTo(1.0, org.assertj.core.api.Assertions.within(1e-4));
+    // softmax over the 37 symbols at each position
+    INDArray perPosition = out.get(HeadKind.CHAR).sum(1);
+    assertThat(perPosition.minNumber().doubleValue()).isGreaterThan(0.9999);
+    assertThat(perPosition.maxNumber().doubleValue()).isLessThan(1.0001);
+    assertThat(net.outputOrder()).containsExactly(HeadKind.DICT, HeadKind.CHAR, HeadKind.NGRAM);
+  }
+
+  @Test
+  void create_sameSeed_sameParams() {
+    ModelSpec s = spec(EnumSet.of(HeadKind.CHAR), 0);
+    assertThat(JazNet.create(s, 3).graph().params()).isEqualTo(JazNet.create(s, 3).graph().params());
+    assertThat(JazNet.create(s, 3).graph().params()).isNotEqualTo(JazNet.create(s, 4).graph().params());
+  }
+
+  @Test
+  void output_wrongInputShape_throwsNamingShape() {
+    JazNet net = JazNet.create(spec(EnumSet.of(HeadKind.CHAR), 0), 1);
+    assertThatThrownBy(() -> net.output(Nd4j.zeros(2, 1, 32, 99)))
+        .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("[2, 1, 32, 99]");
+  }
+
+  @Test
+  void growDict_afterTraining_oldLogitsBitExact() {
+    JazNet net = JazNet.create(spec(EnumSet.of(HeadKind.DICT, HeadKind.CHAR), 4), 11);
+    List<String> words = List.of("apple", "banana", "cherry", "delta");
+    fit(net, words, 2);
+    INDArray x = input(4, 5);
+    INDArray oldLogits = logits(net, x);
+    JazNet grown = net.growDict(8);
+    assertThat(grown.spec().dictActive()).isEqualTo(8);
+    INDArray newLogits = logits(grown, x);
+    assertThat(newLogits.shape()).containsExactly(4, 8);
+    float[] o = oldLogits.data().asFloat();
+    float[] n = newLogits.get(org.nd4j.linalg.indexing.NDArrayIndex.all(),
+        org.nd4j.linalg.indexing.NDArrayIndex.interval(0, 4)).dup().data().asFloat();
+    assertThat(n).containsExactly(o);
+    // the real graph's probabilities keep the old classes' ratios
+    INDArray po = net.output(x).get(HeadKind.DICT);
+    INDArray pn = grown.output(x).get(HeadKind.DICT);
+    double ratioOld = po.getDouble(0, 1) / po.getDouble(0, 0);
+    double ratioNew = pn.getDouble(0, 1) / pn.getDouble(0, 0);
+    assertThat(ratioNew).isCloseTo(ratioOld, org.assertj.core.api.Assertions.withinPercentage(0.01));
+    // CHAR is untouched
+    assertThat(grown.output(x).get(HeadKind.CHAR)).isEqualTo(net.output(x).get(HeadKind.CHAR));
+    fit(grown, List.of("echo", "fox", "golf", "hotel"), 1);
+  }
+
+  @Test
+  void growDict_notBigger_throws() {
+    JazNet net = JazNet.create(spec(EnumSet.of(HeadKind.DICT), 4), 1);
+    assertThatThrownBy(() -> net.growDict(4)).isInstanceOf(IllegalArgumentException.class).hasMessageContaining("got 4");
+    assertThatThrownBy(() -> net.growDict(9)).isInstanceOf(IllegalArgumentException.class).hasMessageContaining("got 9");
+  }
+
+  @Test
+  void fit_oneStep_convolutionUsesOneDnnHelper() {
+    JazNet net = JazNet.create(spec(EnumSet.of(HeadKind.CHAR), 0), 1);
+    fit(net, List.of("apple", "fox"), 1);
+    ConvolutionLayer conv = (ConvolutionLayer) net.graph().getLayer("conv2");
+    assertThat(conv.getHelper()).isNotNull();
+    assertThat(conv.getHelper().getClass().getSimpleName()).isEqualTo("MKLDNNConvHelper");
+  }
+
+  @Test
+  void forwardFlops_small_matchesLayerArithmetic() {
+    ModelSpec s = spec(EnumSet.of(HeadKind.CHAR), 0);
+    long conv = 2L * (32 * 100 * 32 * 9 + 16 * 50 * 64 * 9 * 32 + 8 * 25 * 128 * 9 * 64 + 8 * 25 * 128 * 9 * 128);
+    long dense = 2L * 128 * 4 * 13 * 512 + 2L * 512 * 851;
+    assertThat(JazNet.forwardFlopsPerImage(s)).isEqualTo(conv + dense);
+    assertThat(JazNet.create(s, 1).graph().getLayer(JazNet.FEATURES).getParam("W").shape())
+        .containsExactly(128 * 4 * 13, 512);
+  }
+
+  /** DICT logits (pre-softmax) from the trunk features and the output layer's parameters, in doubles. */
+  static INDArray logits(JazNet net, INDArray x) {
+    INDArray f = net.graph().feedForward(x, false).get(JazNet.FEATURES);
+    INDArray w = net.graph().getLayer("dict").getParam("W");
+    INDArray b = net.graph().getLayer("dict").getParam("b");
+    float[][] out = new float[(int) f.size(0)][(int) w.size(1)];
+    for (int i = 0; i < out.length; i++) {
+      for (int c = 0; c < out[i].length; c++) {
+        float s = b.getFloat(0, c);
+        for (int k = 0; k < f.size(1); k++) {
+          s += f.getFloat(i, k) * w.getFloat(k, c);
+        }
+        out[i][c] = s;
+      }
+    }
+    return Nd4j.create(out);
+  }
+
+  static void fit(JazNet net, List<String> words, int steps) {
+    ModelSpec s = net.spec();
+    INDArray x = input(words.size(), 9);
+    INDArray[] labels = new INDArray[net.outputOrder().size()];
+    INDArray[] masks = new INDArray[labels.length];
+    for (int i = 0; i < labels.length; i++) {
+      switch (net.outputOrder().get(i)) {
+        case DICT -> {
+          DictCodec c = new DictCodec(s.dictionary(), s.dictActive());
+          labels[i] = c.targets(words);
+          masks[i] = c.labelMask(words);
+        }
+        case CHAR -> labels[i] = CharCodec.INSTANCE.targets(words);
+        case NGRAM -> labels[i] = new NgramVocabulary(s.ngrams()).targets(words);
+      }
+    }
+    MultiDataSet ds = new MultiDataSet(new INDArray[] {x}, labels, null, masks);
+    for (int k = 0; k < steps; k++) {
+      net.graph().fit(ds);
+    }
+  }
+}
