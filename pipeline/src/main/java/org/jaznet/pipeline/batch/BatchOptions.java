@@ -1,0 +1,52 @@
+package org.jaznet.pipeline.batch;
+
+import org.apache.beam.sdk.options.Default;
+import org.apache.beam.sdk.options.Description;
+import org.apache.beam.sdk.options.PipelineOptions;
+
+/** Options of the batch recognition pipeline (plus any runner's own options). */
+public interface BatchOptions extends PipelineOptions {
+  @Description("Input: a glob ('dir/**/*.{png,jpg}'), a .zip/.tar/.tar.gz archive, or a .csv/.jsonl manifest")
+  String getInput();
+
+  void setInput(String value);
+
+  @Description("Output directory for results-*.jsonl, failures-*.jsonl and accuracy.tsv")
+  String getOutput();
+
+  void setOutput(String value);
+
+  @Description("Model file; the default model in models/ when absent")
+  String getModel();
+
+  void setModel(String value);
+
+  @Description("Images per forward pass")
+  @Default.Integer(32)
+  int getBatchSize();
+
+  void setBatchSize(int value);
+
+  @Description("Groups the words are spread over (bounds the parallelism; fixes the batches across runners)")
+  @Default.Integer(16)
+  int getGroups();
+
+  void setGroups(int value);
+
+  @Description("Labels file: path<TAB>label per line")
+  String getLabels();
+
+  void setLabels(String value);
+
+  @Description("Output format: JSONL or CSV")
+  @Default.Enum("JSONL")
+  OutputFormat getFormat();
+
+  void setFormat(OutputFormat value);
+
+  @Description("Shards per output file set; 0 lets the runner choose")
+  @Default.Integer(0)
+  int getOutputShards();
+
+  void setOutputShards(int value);
+}

@@ -1,0 +1,34 @@
+package org.jaznet.pipeline.batch;
+
+import java.nio.file.Path;
+import java.util.HashMap;
+import java.util.Map;
+import org.jaznet.recognizer.Recognizer;
+import org.jaznet.recognizer.RecognizerException;
+
+/**
+ * One loaded {@link Recognizer} per model per JVM, however many DoFn instances or threads a runner
+ * makes (the recognizer is thread-safe). Models stay loaded until the JVM exits.
+ */
+public final class Models {
+  private static final Map<String, Recognizer> LOADED = new HashMap<>();
+  private static int loads;
+
+  private Models() {}
+
+  /** The shared recognizer for a model, loading it on first use. */
+  public static synchronized Recognizer get(ModelSpec spec) throws RecognizerException {
+    Recognizer r = LOADED.get(spec.key());
+    if (r == null) {
+      r = spec.path() == null ? Recognizer.loadDefault() : Recognizer.load(Path.of(spec.path()));
+      LOADED.put(spec.key(), r);
+      loads++;
+    }
+    return r;
+  }
+
+  /** How many models this JVM has loaded (lets tests check the once-per-JVM promise). */
+  public static synchronized int loadCount() {
+    return loads;
+  }
+}

@@ -1,0 +1,141 @@
+package org.jaznet.pipeline.batch;
+
+import java.io.Serializable;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import org.apache.beam.sdk.coders.Coder;
+import org.apache.beam.sdk.coders.CoderRegistry;
+import org.apache.beam.sdk.coders.SerializableCoder;
+import org.apache.beam.sdk.coders.StringUtf8Coder;
+import org.apache.beam.sdk.transforms.Combine;
+import org.apache.beam.sdk.transforms.Combine.CombineFn;
+import org.apache.beam.sdk.transforms.FlatMapElements;
+import org.apache.beam.sdk.transforms.PTransform;
+import org.apache.beam.sdk.values.PCollection;
+import org.apache.beam.sdk.values.TypeDescriptors;
+
+/**
+ * Scores labelled words under the standard protocol ({@link Protocol}) and renders the accuracy table
+ * as TSV lines: one row for the fused reading and one per head. Words without a label are not counted.
+ */
+public final class ScoreAccuracy extends PTransform<PCollection<WordResult>, PCollection<String>> {
+  static final String[] HEADS = {"DICT", "CHAR", "NGRAM"};
+
+  private ScoreAccuracy() {}
+
+  public static ScoreAccuracy of() {
+    return new ScoreAccuracy();
+  }
+
+  @Override
+  public PCollection<String> expand(PCollection<WordResult> results) {
+    return results
+        .apply("Tally", Combine.globally(new TallyFn()))
+        .apply("Table", FlatMapElements.into(TypeDescriptors.strings()).via(Tally::table))
+        .setCoder(StringUtf8Coder.of());
+  }
+
+  /** Counts of labelled words and of correct readings (fused and per head). */
+  public static final class Tally implements Serializable {
+    private static final long serialVersionUID = 1L;
+    long words;
+    long fused;
+    final long[] headWords = new long[HEADS.length];
+    final long[] headCorrect = new long[HEADS.length];
+
+    void add(WordResult r) {
+      if (r.label() == null) {
+        return;
+      }
+      words++;
+      if (Protocol.matches(r.text(), r.label())) {
+        fused++;
+      }
+      for (int i = 0; i < HEADS.length; i++) {
+        HeadReading h = r.perHead().get(HEADS[i]);
+        if (h != null) {
+          headWords[i]++;
+          if (Protocol.matches(h.text(), r.label())) {
+            headCorrect[i]++;
+          }
+        }
+      }
+    }
+
+    void merge(Tally o) {
+      words += o.words;
+      fused += o.fused;
+      for (int i = 0; i < HEADS.length; i++) {
+        headWords[i] += o.headWords[i];
+        headCorrect[i] += o.headCorrect[i];
+      }
+    }
+
+    public long words() {
+      return words;
+    }
+
+    public long fusedCorrect() {
+      return fused;
+    }
+
+    /** The table; empty when no word had a label. */
+    public List<String> table() {
+      List<String> lines = new ArrayList<>();
+      if (words == 0) {
+        return lines;
+      }
+      lines.add("# word accuracy, protocol: " + Protocol.DESCRIPTION);
+      lines.add("reading\twords\tcorrect\taccuracy_pct");
+      lines.add(row("fused", words, fused));
+      for (int i = 0; i < HEADS.length; i++) {
+        if (headWords[i] > 0) {
+          lines.add(row(HEADS[i], headWords[i], headCorrect[i]));
+        }
+      }
+      return lines;
+    }
+
+    private static String row(String name, long n, long ok) {
+      return String.format(Locale.ROOT, "%s\t%d\t%d\t%.2f", name, n, ok, 100.0 * ok / n);
+    }
+  }
+
+  static final class TallyFn extends CombineFn<WordResult, Tally, Tally> {
+    private static final long serialVersionUID = 1L;
+
+    @Override
+    public Tally createAccumulator() {
+      return new Tally();
+    }
+
+    @Override
+    public Tally addInput(Tally t, WordResult r) {
+      t.add(r);
+      return t;
+    }
+
+    @Override
+    public Tally mergeAccumulators(Iterable<Tally> ts) {
+      Tally all = new Tally();
+      ts.forEach(all::merge);
+      return all;
+    }
+
+    @Override
+    public Tally extractOutput(Tally t) {
+      return t;
+    }
+
+    @Override
+    public Coder<Tally> getAccumulatorCoder(CoderRegistry registry, Coder<WordResult> in) {
+      return SerializableCoder.of(Tally.class);
+    }
+
+    @Override
+    public Coder<Tally> getDefaultOutputCoder(CoderRegistry registry, Coder<WordResult> in) {
+      return SerializableCoder.of(Tally.class);
+    }
+  }
+}
