@@ -72,6 +72,17 @@ public final class ScoreAccuracy extends PTransform<PCollection<WordResult>, PCo
       }
     }
 
+    @Override
+    public boolean equals(Object o) {
+      return o instanceof Tally t && t.words == words && t.fused == fused
+          && java.util.Arrays.equals(t.headWords, headWords) && java.util.Arrays.equals(t.headCorrect, headCorrect);
+    }
+
+    @Override
+    public int hashCode() {
+      return java.util.Objects.hash(words, fused, java.util.Arrays.hashCode(headWords), java.util.Arrays.hashCode(headCorrect));
+    }
+
     public long words() {
       return words;
     }

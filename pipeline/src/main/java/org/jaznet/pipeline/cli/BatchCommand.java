@@ -1,14 +1,117 @@
 package org.jaznet.pipeline.cli;
 
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.concurrent.Callable;
+import org.apache.beam.sdk.options.PipelineOptionsFactory;
+import org.jaznet.pipeline.batch.BatchOptions;
+import org.jaznet.pipeline.batch.BatchPipeline;
+import org.jaznet.pipeline.batch.BatchSummary;
+import org.jaznet.pipeline.batch.OutputFormat;
+import org.jaznet.pipeline.batch.RunnerKind;
+import picocli.CommandLine;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
 
-/** INTERIM placeholder: being built. */
-@Command(name = "batch", mixinStandardHelpOptions = true, description = "Read every word image of a corpus with a Beam pipeline")
+/** {@code jaznet batch}: reads every word of a corpus, archive or manifest with the Beam pipeline. */
+@Command(name = "batch", mixinStandardHelpOptions = true,
+    description = {"Read every word image of a corpus with a Beam pipeline.",
+        "Writes results-*.jsonl and failures-*.jsonl (or .csv) and accuracy.tsv under --output.",
+        "Other --name=value flags go to the Beam runner (e.g. --flinkMaster=host:8081)."})
 final class BatchCommand implements Callable<Integer> {
+  @Option(names = "--input", required = true, paramLabel = "SPEC",
+      description = "a glob ('dir/**/*.{png,jpg,jpeg,tif,bmp}'), a .zip/.tar/.tar.gz archive, or a .csv/.jsonl manifest")
+  String input;
+
+  @Option(names = "--output", required = true, paramLabel = "DIR", description = "output directory")
+  Path output;
+
+  @Option(names = "--model", paramLabel = "M", description = "model file (default: the default model in models/)")
+  Path model;
+
+  @Option(names = "--runner", defaultValue = "DirectRunner", converter = RunnerConverter.class,
+      description = "DirectRunner (default), FlinkRunner or SparkRunner")
+  RunnerKind runner;
+
+  @Option(names = "--batch-size", defaultValue = "32", paramLabel = "B", description = "images per forward pass (default 32)")
+  int batchSize;
+
+  @Option(names = "--labels", paramLabel = "FILE", description = "labels.tsv: path<TAB>label per line")
+  Path labels;
+
+  @Option(names = "--format", defaultValue = "jsonl", description = "jsonl (default) or csv")
+  OutputFormat format;
+
+  @Option(names = "--workers", paramLabel = "N", description = "parallel workers (default: the number of cores)")
+  Integer workers;
+
+  @Option(names = "--groups", defaultValue = "16", paramLabel = "G",
+      description = "groups the words are spread over (default 16)")
+  int groups;
+
+  @CommandLine.Unmatched List<String> runnerArgs = new ArrayList<>();
+
+  static final class RunnerConverter implements CommandLine.ITypeConverter<RunnerKind> {
+    @Override
+    public RunnerKind convert(String value) {
+      try {
+        return RunnerKind.parse(value);
+      } catch (IllegalArgumentException e) {
+        throw new CommandLine.TypeConversionException(e.getMessage());
+      }
+    }
+  }
+
   @Override
   public Integer call() {
-    System.err.println("jaznet batch: not built yet");
-    return 2;
+    for (String a : runnerArgs) {
+      if (!a.startsWith("--")) {
+        System.err.println("jaznet batch: unexpected argument '" + a + "' (runner flags look like --name=value)");
+        return 2;
+      }
+    }
+    BatchSummary summary;
+    try {
+      BatchOptions o = PipelineOptionsFactory.fromArgs(runnerArgs.toArray(String[]::new)).as(BatchOptions.class);
+      o.setInput(input);
+      o.setOutput(output.toAbsolutePath().toString());
+      o.setModel(model == null ? null : model.toString());
+      o.setBatchSize(batchSize);
+      o.setGroups(groups);
+      o.setLabels(labels == null ? null : labels.toString());
+      o.setFormat(format);
+      runner.configure(o, workers == null ? Runtime.getRuntime().availableProcessors() : workers);
+      summary = BatchPipeline.run(o);
+    } catch (IllegalArgumentException e) {
+      System.err.println("jaznet batch: " + e.getMessage());
+      return 2;
+    } catch (IOException | RuntimeException e) {
+      System.err.println("jaznet batch: the run failed: " + rootMessage(e));
+      return 1;
+    }
+    System.out.println(summary.line());
+    System.out.println("output: " + output.toAbsolutePath() + "/results-*" + (format == OutputFormat.CSV ? ".csv" : ".jsonl")
+        + ", failures-*, accuracy.tsv");
+    Path accuracy = output.resolve("accuracy.tsv");
+    try {
+      if (Files.isRegularFile(accuracy) && Files.size(accuracy) > 0) {
+        System.out.print(Files.readString(accuracy, StandardCharsets.UTF_8));
+      }
+    } catch (IOException e) {
+      System.err.println("jaznet batch: cannot read " + accuracy + ": " + e.getMessage());
+    }
+    return 0;
+  }
+
+  static String rootMessage(Throwable e) {
+    Throwable t = e;
+    while (t.getCause() != null && t.getCause() != t) {
+      t = t.getCause();
+    }
+    return t == e ? String.valueOf(e.getMessage()) : e.getMessage() + " (cause: " + t + ")";
   }
 }

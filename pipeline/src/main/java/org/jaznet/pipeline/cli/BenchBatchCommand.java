@@ -1,14 +1,62 @@
 package org.jaznet.pipeline.cli;
 
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.concurrent.Callable;
+import org.jaznet.pipeline.batch.ModelSpec;
+import org.jaznet.pipeline.bench.BatchBenchmark;
+import org.jaznet.synth.ProjectPaths;
+import org.jaznet.synth.SynthConfig;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
 
-/** INTERIM placeholder: being built. */
-@Command(name = "batch", mixinStandardHelpOptions = true, description = "Benchmark batch")
+/** {@code jaznet bench batch}: Beam's overhead over hand-written loops, on the same images. */
+@Command(name = "batch", mixinStandardHelpOptions = true,
+    description = {"Compare the library loop (1 thread), a threaded loop, and the batch pipeline (all cores, 1 worker)",
+        "over the same synthetic images; prints images/s and the lines",
+        "'ratio pipeline/threaded: X' and 'ratio pipeline-1-worker/loop: Y' (targets >= 0.9)."})
 final class BenchBatchCommand implements Callable<Integer> {
+  @Option(names = "--count", defaultValue = "3000", description = "images (default 3000)")
+  int count;
+
+  @Option(names = "--batch-size", defaultValue = "32", description = "images per forward pass (default 32)")
+  int batchSize;
+
+  @Option(names = "--threads", description = "threads of the threaded loop and pipeline workers (default: cores)")
+  Integer threads;
+
+  @Option(names = "--model", description = "model file (default: the default model)")
+  Path model;
+
+  @Option(names = "--dictionary", description = "word list for the synthetic images (default: dictionaries/en-90k.txt)")
+  Path dictionary;
+
+  @Option(names = "--seed", defaultValue = "7", description = "synthetic data seed (default 7)")
+  long seed;
+
   @Override
-  public Integer call() {
-    System.err.println("jaznet bench batch: not built yet");
-    return 2;
+  public Integer call() throws Exception {
+    SynthConfig synth = SynthConfig.defaults(seed);
+    if (dictionary != null) {
+      synth = synth.withDictionary(dictionary);
+    }
+    if (!Files.isRegularFile(synth.dictionary())) {
+      System.err.println("jaznet bench batch: word list " + synth.dictionary() + " does not exist (--dictionary FILE)"
+          + " [home " + ProjectPaths.home() + "]");
+      return 2;
+    }
+    if (model != null && !Files.isRegularFile(model)) {
+      System.err.println("jaznet bench batch: model file " + model + " does not exist");
+      return 2;
+    }
+    int cores = threads == null ? Runtime.getRuntime().availableProcessors() : threads;
+    try {
+      BatchBenchmark.run(new BatchBenchmark.Config(count, batchSize, cores,
+          model == null ? ModelSpec.defaultModel() : ModelSpec.file(model.toString()), synth), System.out);
+    } catch (IllegalArgumentException e) {
+      System.err.println("jaznet bench batch: " + e.getMessage());
+      return 2;
+    }
+    return 0;
   }
 }

@@ -1,0 +1,178 @@
+package org.jaznet.pipeline.bench;
+
+import java.awt.image.BufferedImage;
+import java.io.IOException;
+import java.io.PrintStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Locale;
+import java.util.Objects;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.stream.Stream;
+import org.apache.beam.sdk.options.PipelineOptionsFactory;
+import org.jaznet.pipeline.batch.BatchOptions;
+import org.jaznet.pipeline.batch.BatchPipeline;
+import org.jaznet.pipeline.batch.BatchSummary;
+import org.jaznet.pipeline.batch.ModelSpec;
+import org.jaznet.pipeline.batch.Models;
+import org.jaznet.pipeline.batch.RunnerKind;
+import org.jaznet.pipeline.io.ImageDecoder;
+import org.jaznet.recognizer.Recognizer;
+import org.jaznet.synth.SynthConfig;
+import org.jaznet.synth.SynthEngine;
+
+/**
+ * Measures, in one process over the same images: (a) the library's batch call in a loop on one thread,
+ * (b) a hand-written loop on {@code cores} threads, (c) the pipeline on the DirectRunner with all cores,
+ * (d) the pipeline with one worker. Each arm does the same per-image work: read the file, decode it,
+ * recognise it in batches. The pipeline arms also write their results, as a real run would.
+ */
+public final class BatchBenchmark {
+  /**
+   * What to run.
+   *
+   * @param count images generated and read by every arm
+   * @param batchSize images per forward pass
+   * @param cores threads of arm (b) and workers of arm (c)
+   * @param model the model
+   * @param synth the synthetic data configuration the images come from
+   */
+  public record Config(int count, int batchSize, int cores, ModelSpec model, SynthConfig synth) {
+    public Config {
+      Objects.requireNonNull(model, "model");
+      Objects.requireNonNull(synth, "synth");
+      if (count <= 0 || batchSize <= 0 || cores <= 0) {
+        throw new IllegalArgumentException("count, batch size and cores must be > 0, got "
+            + count + ", " + batchSize + ", " + cores);
+      }
+    }
+  }
+
+  /** Images per second of each arm. */
+  public record Figures(double loop, double threaded, double pipeline, double pipelineOneWorker) {
+    public double pipelineOverThreaded() {
+      return pipeline / threaded;
+    }
+
+    public double oneWorkerOverLoop() {
+      return pipelineOneWorker / loop;
+    }
+  }
+
+  private BatchBenchmark() {}
+
+  public static Figures run(Config c, PrintStream out) throws Exception {
+    Path tmp = Files.createTempDirectory("jaznet-bench-batch");
+    try {
+      Path images = tmp.resolve("images");
+      Files.createDirectories(images);
+      SynthEngine engine = SynthEngine.create(c.synth());
+      List<Path> files = new ArrayList<>(c.count());
+      for (int i = 0; i < c.count(); i++) {
+        Path f = images.resolve(String.format(Locale.ROOT, "%06d.jpg", i));
+        Files.write(f, engine.render(i).jpeg());
+        files.add(f);
+      }
+      Recognizer r = Models.get(c.model());
+      out.printf(Locale.ROOT, "bench batch: %d synthetic word images, batch %d, %d cores%n",
+          c.count(), c.batchSize(), c.cores());
+      loop(r, files.subList(0, Math.min(files.size(), 4 * c.batchSize())), c.batchSize());
+
+      long t0 = System.nanoTime();
+      long n = loop(r, files, c.batchSize());
+      double a = n / seconds(t0);
+      out.printf(Locale.ROOT, "(a) library batch call, loop on 1 thread:     %8.1f images/s%n", a);
+
+      t0 = System.nanoTime();
+      n = threaded(r, files, c.batchSize(), c.cores());
+      double b = n / seconds(t0);
+      out.printf(Locale.ROOT, "(b) hand-written loop on %d threads:           %8.1f images/s%n", c.cores(), b);
+
+      BatchSummary sc = pipeline(c, images, tmp.resolve("out-c"), c.cores());
+      double pc = sc.results() / sc.seconds();
+      out.printf(Locale.ROOT, "(c) pipeline, DirectRunner, %d workers:        %8.1f images/s (%d results, %d failures)%n",
+          c.cores(), pc, sc.results(), sc.failures());
+
+      BatchSummary sd = pipeline(c, images, tmp.resolve("out-d"), 1);
+      double pd = sd.results() / sd.seconds();
+      out.printf(Locale.ROOT, "(d) pipeline, DirectRunner, 1 worker:          %8.1f images/s (%d results, %d failures)%n",
+          pd, sd.results(), sd.failures());
+      Figures f = new Figures(a, b, pc, pd);
+      out.printf(Locale.ROOT, "ratio pipeline/threaded: %.3f%n", f.pipelineOverThreaded());
+      out.printf(Locale.ROOT, "ratio pipeline-1-worker/loop: %.3f%n", f.oneWorkerOverLoop());
+      return f;
+    } finally {
+      deleteTree(tmp);
+    }
+  }
+
+  private static double seconds(long t0) {
+    return (System.nanoTime() - t0) / 1e9;
+  }
+
+  /** Read, decode, recognise in batches: the work every arm does per image. */
+  static long loop(Recognizer r, List<Path> files, int batchSize) throws Exception {
+    long n = 0;
+    for (int from = 0; from < files.size(); from += batchSize) {
+      n += batch(r, files.subList(from, Math.min(files.size(), from + batchSize)));
+    }
+    return n;
+  }
+
+  private static int batch(Recognizer r, List<Path> files) throws Exception {
+    List<BufferedImage> imgs = new ArrayList<>(files.size());
+    for (Path f : files) {
+      imgs.add(ImageDecoder.decode(Files.readAllBytes(f)));
+    }
+    return r.recognizeAll(imgs).size();
+  }
+
+  static long threaded(Recognizer r, List<Path> files, int batchSize, int threads) throws Exception {
+    AtomicInteger next = new AtomicInteger();
+    ExecutorService pool = Executors.newFixedThreadPool(threads);
+    try {
+      List<Future<Long>> parts = new ArrayList<>();
+      for (int t = 0; t < threads; t++) {
+        parts.add(pool.submit(() -> {
+          long n = 0;
+          int from;
+          while ((from = next.getAndAdd(batchSize)) < files.size()) {
+            n += batch(r, files.subList(from, Math.min(files.size(), from + batchSize)));
+          }
+          return n;
+        }));
+      }
+      long n = 0;
+      for (Future<Long> p : parts) {
+        n += p.get();
+      }
+      return n;
+    } finally {
+      pool.shutdownNow();
+    }
+  }
+
+  private static BatchSummary pipeline(Config c, Path images, Path out, int workers) throws IOException {
+    BatchOptions o = PipelineOptionsFactory.create().as(BatchOptions.class);
+    o.setInput(images + "/*.jpg");
+    o.setOutput(out.toString());
+    o.setModel(c.model().path());
+    o.setBatchSize(c.batchSize());
+    RunnerKind.DIRECT.configure(o, workers);
+    return BatchPipeline.run(o);
+  }
+
+  private static void deleteTree(Path dir) throws IOException {
+    try (Stream<Path> s = Files.walk(dir)) {
+      for (Path p : s.sorted(Comparator.reverseOrder()).toList()) {
+        Files.deleteIfExists(p);
+      }
+    }
+  }
+}
