@@ -1,57 +1,214 @@
 package org.jaznet.recognizer;
 
 import java.awt.image.BufferedImage;
+import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.List;
+import java.util.Objects;
+import java.util.concurrent.locks.ReentrantLock;
+import org.jaznet.recognizer.head.CompiledLexicon;
+import org.jaznet.recognizer.head.Decoder;
+import org.jaznet.recognizer.head.HeadOutputs;
+import org.jaznet.recognizer.model.Dl4jSetup;
+import org.jaznet.recognizer.model.JazNet;
+import org.jaznet.recognizer.model.ModelFile;
+import org.jaznet.recognizer.preprocess.Preprocessor;
+import org.jaznet.synth.ProjectPaths;
+import org.nd4j.linalg.api.ndarray.INDArray;
+import org.nd4j.linalg.factory.Nd4j;
 import org.opencv.core.Mat;
 
 /**
- * Reads words in images with a trained jaznet model. Thread-safe: one instance may serve many threads;
- * every single-image call goes through the batch path.
+ * Reads words in images with a trained jaznet model.
+ *
+ * <p>Thread-safe: one instance may serve many threads. DL4J graphs are not safe for concurrent
+ * forward passes, so the forward pass of each chunk of up to {@value #BATCH} images runs under a lock;
+ * preprocessing and decoding (lexicon scoring, fusion) run outside it, in the calling threads. Prefer a
+ * few large {@link #recognizeAll} calls to many single-image calls: every single-image call goes
+ * through the batch path with a batch of one.
  *
  * <pre>{@code
  * try (Recognizer r = Recognizer.load(Path.of("model.zip"))) {
  *   Recognition res = r.recognize(image);
  * }
  * }</pre>
- *
- * <p>INTERIM API: signatures fixed, implementation being built (issue 3).
  */
 public final class Recognizer implements AutoCloseable {
-  private Recognizer() {}
+  /** Images per forward pass. */
+  public static final int BATCH = 64;
+  /** The default model, under {@link ProjectPaths#home()}. */
+  public static final String DEFAULT_MODEL = "models/jaznet-default.zip";
+
+  static {
+    Dl4jSetup.ensure();
+  }
+
+  private final JazNet net;
+  private final Decoder decoder;
+  private final ReentrantLock forward = new ReentrantLock();
+  private volatile boolean closed;
+  private volatile LexiconCache lastLexicon;
+
+  private record LexiconCache(List<String> words, CompiledLexicon compiled) {}
+
+  private Recognizer(JazNet net) {
+    this.net = net;
+    this.decoder = new Decoder(net.spec(), net.calibration());
+  }
 
   /** Loads a model file, verifying its checksum. */
   public static Recognizer load(Path modelFile) throws RecognizerException {
-    throw new UnsupportedOperationException("not built yet");
+    if (modelFile == null) {
+      throw new RecognizerException("model file path is null");
+    }
+    return new Recognizer(ModelFile.load(modelFile));
   }
 
   /** Loads the default model shipped in {@code models/}. */
   public static Recognizer loadDefault() throws RecognizerException {
-    throw new UnsupportedOperationException("not built yet");
+    Path p = ProjectPaths.home().resolve(DEFAULT_MODEL);
+    if (!Files.isRegularFile(p)) {
+      throw new RecognizerException("no default model at " + p
+          + ": train one with ./jaznet train (see issue 5) or pass a model file explicitly");
+    }
+    return load(p);
+  }
+
+  /** Wraps a network in memory (training, evaluation). The network must not be trained meanwhile. */
+  public static Recognizer of(JazNet net) {
+    return new Recognizer(Objects.requireNonNull(net, "net"));
+  }
+
+  public JazNet net() {
+    return net;
+  }
+
+  public Decoder decoder() {
+    return decoder;
+  }
+
+  /**
+   * Prepares a lexicon once for repeated calls (a 90k lexicon takes a fraction of a second to prepare
+   * and about a millisecond per image and head to score).
+   */
+  public CompiledLexicon compileLexicon(List<String> words) throws RecognizerException {
+    if (words == null) {
+      throw new RecognizerException("lexicon is null");
+    }
+    try {
+      return decoder.compile(words);
+    } catch (IllegalArgumentException e) {
+      throw new RecognizerException("lexicon: " + e.getMessage(), e);
+    }
   }
 
   public Recognition recognize(BufferedImage image) throws RecognizerException {
-    return recognizeAll(List.of(image)).get(0);
+    return recognizeAll(List.of(nonNull(image, "image"))).get(0);
   }
 
   public Recognition recognize(Path imageFile) throws RecognizerException {
-    throw new UnsupportedOperationException("not built yet");
+    return recognizePreprocessed(new float[][] {Preprocessor.toInput(imageFile)}).get(0);
   }
 
   public Recognition recognize(Mat image) throws RecognizerException {
-    throw new UnsupportedOperationException("not built yet");
+    return recognizePreprocessed(new float[][] {Preprocessor.toInput(image)}).get(0);
   }
 
   /** Reads a batch of images in one forward pass (chunked internally). */
   public List<Recognition> recognizeAll(List<BufferedImage> images) throws RecognizerException {
-    throw new UnsupportedOperationException("not built yet");
+    return recognizeAll(images, (CompiledLexicon) null);
   }
 
-  /** As {@link #recognizeAll(List)}, also decoding each head against the lexicon (null for none). */
+  /**
+   * As {@link #recognizeAll(List)}, also decoding each head against the lexicon (null for none). The
+   * last lexicon's preparation is cached (by equality), so repeating one list is cheap.
+   */
   public List<Recognition> recognizeAll(List<BufferedImage> images, List<String> lexicon) throws RecognizerException {
-    throw new UnsupportedOperationException("not built yet");
+    return recognizeAll(images, lexicon == null ? null : cachedLexicon(lexicon));
   }
 
+  /** As {@link #recognizeAll(List, List)} with a prepared lexicon (null for none). */
+  public List<Recognition> recognizeAll(List<BufferedImage> images, CompiledLexicon lexicon) throws RecognizerException {
+    if (images == null) {
+      throw new RecognizerException("image list is null");
+    }
+    float[][] inputs = new float[images.size()][];
+    for (int i = 0; i < inputs.length; i++) {
+      try {
+        inputs[i] = Preprocessor.toInput(images.get(i));
+      } catch (RecognizerException e) {
+        throw new RecognizerException("image " + i + " of " + inputs.length + ": " + e.getMessage(), e);
+      }
+    }
+    return recognizePreprocessed(inputs, lexicon);
+  }
+
+  /** Reads already preprocessed images ({@link Preprocessor#SIZE} floats each), e.g. from the pipeline. */
+  public List<Recognition> recognizePreprocessed(float[][] inputs) throws RecognizerException {
+    return recognizePreprocessed(inputs, null);
+  }
+
+  /** As {@link #recognizePreprocessed(float[][])}, with a prepared lexicon (null for none). */
+  public List<Recognition> recognizePreprocessed(float[][] inputs, CompiledLexicon lexicon) throws RecognizerException {
+    if (closed) {
+      throw new IllegalStateException("the recognizer is closed");
+    }
+    if (inputs == null) {
+      throw new RecognizerException("inputs are null");
+    }
+    for (int i = 0; i < inputs.length; i++) {
+      if (inputs[i] == null || inputs[i].length != Preprocessor.SIZE) {
+        throw new RecognizerException("preprocessed input " + i + " must have " + Preprocessor.SIZE + " floats, got "
+            + (inputs[i] == null ? "null" : inputs[i].length));
+      }
+    }
+    List<Recognition> out = new ArrayList<>(inputs.length);
+    for (int from = 0; from < inputs.length; from += BATCH) {
+      int m = Math.min(BATCH, inputs.length - from);
+      float[] flat = new float[m * Preprocessor.SIZE];
+      for (int i = 0; i < m; i++) {
+        System.arraycopy(inputs[from + i], 0, flat, i * Preprocessor.SIZE, Preprocessor.SIZE);
+      }
+      HeadOutputs heads = forward(flat, m);
+      for (int i = 0; i < m; i++) {
+        out.add(decoder.decode(heads, i, lexicon));
+      }
+    }
+    return out;
+  }
+
+  private HeadOutputs forward(float[] flat, int m) {
+    forward.lock();
+    try {
+      // [m * 3200] -> [m, 1, 32, 100]
+      INDArray x = Nd4j.create(flat, new long[] {m, 1, Preprocessor.HEIGHT, Preprocessor.WIDTH}, 'c');
+      return HeadOutputs.of(net.output(x));
+    } finally {
+      forward.unlock();
+    }
+  }
+
+  private CompiledLexicon cachedLexicon(List<String> words) throws RecognizerException {
+    LexiconCache c = lastLexicon;
+    if (c != null && (c.words() == words || c.words().equals(words))) {
+      return c.compiled();
+    }
+    CompiledLexicon compiled = compileLexicon(words);
+    lastLexicon = new LexiconCache(java.util.Collections.unmodifiableList(new ArrayList<>(words)), compiled);
+    return compiled;
+  }
+
+  private static <T> T nonNull(T v, String what) throws RecognizerException {
+    if (v == null) {
+      throw new RecognizerException(what + " is null");
+    }
+    return v;
+  }
+
+  /** Marks the recognizer closed; later calls throw IllegalStateException. */
   @Override
-  public void close() {}
+  public void close() {
+    closed = true;
+  }
 }

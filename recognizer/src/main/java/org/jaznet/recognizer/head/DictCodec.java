@@ -49,6 +49,12 @@ public final class DictCodec implements HeadCodec {
     return i == null || i >= active ? -1 : i;
   }
 
+  /** The dictionary line of a normalised word whether or not it is active yet, or -1. */
+  public int classIndex(String normalisedWord) {
+    Integer i = index.get(normalisedWord);
+    return i == null ? -1 : i;
+  }
+
   /** One-hot targets [N, active]; rows of words outside the active classes are all zero. */
   @Override
   public INDArray targets(List<String> words) {

@@ -22,7 +22,11 @@ import org.deeplearning4j.nn.conf.layers.ZeroPaddingLayer;
 import org.deeplearning4j.nn.graph.ComputationGraph;
 import org.deeplearning4j.nn.weights.WeightInit;
 import org.jaznet.recognizer.HeadKind;
+import org.jaznet.recognizer.head.Calibration;
 import org.jaznet.recognizer.head.CharCodec;
+import org.jaznet.recognizer.head.Decoder;
+import org.jaznet.recognizer.head.Fusion;
+import org.jaznet.recognizer.head.HeadOutputs;
 import org.jaznet.recognizer.preprocess.Preprocessor;
 import org.nd4j.linalg.activations.Activation;
 import org.nd4j.linalg.api.buffer.DataType;
@@ -51,11 +55,13 @@ public final class JazNet {
   private final ComputationGraph graph;
   private final ModelSpec spec;
   private final long seed;
+  private final Calibration calibration;
 
-  private JazNet(ComputationGraph graph, ModelSpec spec, long seed) {
+  private JazNet(ComputationGraph graph, ModelSpec spec, long seed, Calibration calibration) {
     this.graph = graph;
     this.spec = spec;
     this.seed = seed;
+    this.calibration = calibration;
   }
 
   static {
@@ -67,15 +73,28 @@ public final class JazNet {
     Dl4jSetup.ensure();
     ComputationGraph g = new ComputationGraph(configuration(spec, seed));
     g.init();
-    return new JazNet(g, spec, seed);
+    return new JazNet(g, spec, seed, Calibration.DEFAULT);
   }
 
   /** Wraps a graph whose parameters are set by the caller (the model file loader). */
-  static JazNet createUninitialisedParams(ModelSpec spec, long seed, INDArray flatParams) {
+  static JazNet withParams(ModelSpec spec, long seed, INDArray flatParams, Calibration calibration) {
     Dl4jSetup.ensure();
     ComputationGraph g = new ComputationGraph(configuration(spec, seed));
-    g.init(flatParams, true);
-    return new JazNet(g, spec, seed);
+    if (flatParams.length() != g.numParams()) {
+      throw new IllegalArgumentException("the spec's graph has " + g.numParams() + " parameters, got "
+          + flatParams.length());
+    }
+    g.init(flatParams.reshape(1, flatParams.length()), true);
+    return new JazNet(g, spec, seed, calibration);
+  }
+
+  /** Parameter count of the graph a spec builds, without allocating it. */
+  static long numParams(ModelSpec spec) {
+    long n = 0;
+    for (org.deeplearning4j.nn.conf.graph.GraphVertex v : configuration(spec, 0).getVertices().values()) {
+      n += v.numParams(true);
+    }
+    return n;
   }
 
   /** The layer sequence of a trunk (shared by graph building and FLOP counting). */
@@ -213,6 +232,45 @@ public final class JazNet {
     return spec;
   }
 
+  /** Fusion parameters (uncalibrated defaults until {@link #withCalibration}). */
+  public Calibration calibration() {
+    return calibration;
+  }
+
+  /** The same network (sharing the graph) with other fusion parameters. */
+  public JazNet withCalibration(Calibration newCalibration) {
+    return new JazNet(graph, spec, seed, java.util.Objects.requireNonNull(newCalibration, "calibration"));
+  }
+
+  /**
+   * Fits the fusion calibration on held-out images (never training images), without changing this net.
+   *
+   * @param inputs preprocessed images, {@link Preprocessor#SIZE} floats each, concatenated
+   * @param truths their words, one per image
+   * @return this network with the fitted calibration
+   */
+  public JazNet calibrate(float[] inputs, List<String> truths) {
+    int n = truths.size();
+    if (n == 0 || inputs.length != (long) n * Preprocessor.SIZE) {
+      throw new IllegalArgumentException("need " + Preprocessor.SIZE + " floats per truth: got "
+          + inputs.length + " floats for " + n + " truths");
+    }
+    Decoder decoder = new Decoder(spec, calibration);
+    List<Fusion.Example> examples = new ArrayList<>(n);
+    int batch = 64;
+    for (int from = 0; from < n; from += batch) {
+      int m = Math.min(batch, n - from);
+      float[] chunk = java.util.Arrays.copyOfRange(inputs, from * Preprocessor.SIZE, (from + m) * Preprocessor.SIZE);
+      // [m * 3200] -> [m, 1, 32, 100]
+      INDArray x = org.nd4j.linalg.factory.Nd4j.create(chunk, new long[] {m, 1, Preprocessor.HEIGHT, Preprocessor.WIDTH}, 'c');
+      HeadOutputs out = HeadOutputs.of(output(x));
+      for (int i = 0; i < m; i++) {
+        examples.add(decoder.example(out, i, truths.get(from + i)));
+      }
+    }
+    return withCalibration(Fusion.fit(examples));
+  }
+
   /** The seed the network was created with (also seeds the new columns of {@link #growDict}). */
   public long seed() {
     return seed;
@@ -255,7 +313,7 @@ public final class JazNet {
       throw new IllegalArgumentException("newActive must be in (" + oldActive + ", "
           + spec.dictionary().size() + "], got " + newActive);
     }
-    JazNet grown = create(spec.withDictActive(newActive), seed + newActive);
+    JazNet grown = create(spec.withDictActive(newActive), seed + newActive).withCalibration(calibration);
     String dict = outputName(HeadKind.DICT);
     for (Layer layer : graph.getLayers()) {
       String name = layer.conf().getLayer().getLayerName();

@@ -1,0 +1,183 @@
+package org.jaznet.recognizer.bench;
+
+import java.io.PrintStream;
+import java.util.ArrayList;
+import java.util.EnumSet;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Random;
+import java.util.Set;
+import org.jaznet.recognizer.HeadKind;
+import org.jaznet.recognizer.head.CharCodec;
+import org.jaznet.recognizer.head.DictCodec;
+import org.jaznet.recognizer.head.NgramVocabulary;
+import org.jaznet.recognizer.model.Arch;
+import org.jaznet.recognizer.model.Dl4jSetup;
+import org.jaznet.recognizer.model.JazNet;
+import org.jaznet.recognizer.model.ModelSpec;
+import org.jaznet.recognizer.model.Optimiser;
+import org.jaznet.recognizer.preprocess.Preprocessor;
+import org.nd4j.linalg.api.ndarray.INDArray;
+import org.nd4j.linalg.dataset.MultiDataSet;
+import org.nd4j.linalg.factory.Nd4j;
+
+/**
+ * Measures a network's speed on random inputs: training images/s (Adam, one fit per batch), inference
+ * images/s at a batch size, and the latency of one image. GFLOP/s come from the net's counted forward
+ * FLOPs (training counted as 3x forward: forward, input gradients, weight gradients).
+ */
+public final class RecognizerBenchmark {
+  /** What to measure. */
+  public record Options(Arch arch, EnumSet<HeadKind> heads, int dictActive, int ngrams, int batch,
+      double seconds, long seed) {
+    public Options {
+      if (heads == null || heads.isEmpty()) {
+        throw new IllegalArgumentException("heads must not be empty");
+      }
+      heads = EnumSet.copyOf(heads);
+      if (dictActive < 1) {
+        throw new IllegalArgumentException("dictActive must be >= 1, got " + dictActive);
+      }
+      if (ngrams < 1) {
+        throw new IllegalArgumentException("ngrams must be >= 1, got " + ngrams);
+      }
+      if (batch < 1) {
+        throw new IllegalArgumentException("batch must be >= 1, got " + batch);
+      }
+      if (!(seconds > 0)) {
+        throw new IllegalArgumentException("seconds must be > 0, got " + seconds);
+      }
+    }
+
+    /** The default: all heads, 5,000 DICT classes (the first incremental round), 10k N-grams, batch 64. */
+    public static Options defaults(Arch arch) {
+      return new Options(arch, EnumSet.allOf(HeadKind.class), 5_000, 10_000, 64, 10, 42);
+    }
+  }
+
+  /** Measured figures. */
+  public record Result(Options options, long params, double forwardGflopPerImage, double trainImagesPerSecond,
+      double inferImagesPerSecond, double singleMs) {
+    public double trainGflops() {
+      return trainImagesPerSecond * 3 * forwardGflopPerImage;
+    }
+
+    public double inferGflops() {
+      return inferImagesPerSecond * forwardGflopPerImage;
+    }
+
+    /** The report lines (the first three are a script contract). */
+    public void print(PrintStream out) {
+      out.printf("train: %.1f images/s%n", trainImagesPerSecond);
+      out.printf("infer: %.1f images/s%n", inferImagesPerSecond);
+      out.printf("single: %.2f ms%n", singleMs);
+      out.printf("train GFLOP/s: %.2f%n", trainGflops());
+      out.printf("infer GFLOP/s: %.2f%n", inferGflops());
+      out.printf("model: %s, heads %s, dict %d, ngrams %d, batch %d, %d params, %.3f GFLOP per image forward%n",
+          options.arch(), options.heads(), options.dictActive(), options.ngrams(), options.batch(), params,
+          forwardGflopPerImage);
+    }
+  }
+
+  private RecognizerBenchmark() {}
+
+  public static Result run(Arch arch) {
+    return run(Options.defaults(arch));
+  }
+
+  public static Result run(Options o) {
+    Dl4jSetup.ensure();
+    Random rnd = new Random(o.seed());
+    List<String> dictionary = randomWords(rnd, o.dictActive());
+    List<String> grams = o.heads().contains(HeadKind.NGRAM)
+        ? NgramVocabulary.build(dictionary, o.ngrams()).grams() : List.of();
+    ModelSpec spec = new ModelSpec(o.arch(), o.heads(), dictionary,
+        o.heads().contains(HeadKind.DICT) ? dictionary.size() : 0, grams, Optimiser.ADAM, 1e-4, 1e-5, 0.5);
+    JazNet net = JazNet.create(spec, o.seed());
+    List<String> words = new ArrayList<>();
+    for (int i = 0; i < o.batch(); i++) {
+      words.add(dictionary.get(rnd.nextInt(dictionary.size())));
+    }
+    INDArray x = Nd4j.rand(Nd4j.getRandomFactory().getNewRandomInstance(o.seed()), o.batch(), 1,
+        Preprocessor.HEIGHT, Preprocessor.WIDTH);
+    MultiDataSet ds = dataSet(net, x, words);
+
+    double train = rate(() -> net.graph().fit(ds), o.batch(), o.seconds());
+    double infer = rate(() -> net.output(x), o.batch(), o.seconds());
+    INDArray one = x.get(org.nd4j.linalg.indexing.NDArrayIndex.interval(0, 1)).dup();
+    double single = 1000.0 / rate(() -> net.output(one), 1, Math.min(o.seconds(), 5));
+    return new Result(o, net.graph().numParams(), net.forwardFlopsPerImage() / 1e9, train, infer, single);
+  }
+
+  private static MultiDataSet dataSet(JazNet net, INDArray x, List<String> words) {
+    ModelSpec s = net.spec();
+    List<HeadKind> order = net.outputOrder();
+    INDArray[] labels = new INDArray[order.size()];
+    INDArray[] masks = new INDArray[order.size()];
+    for (int i = 0; i < order.size(); i++) {
+      switch (order.get(i)) {
+        case DICT -> {
+          DictCodec c = new DictCodec(s.dictionary(), s.dictActive());
+          labels[i] = c.targets(words);
+          masks[i] = c.labelMask(words);
+        }
+        case CHAR -> labels[i] = CharCodec.INSTANCE.targets(words);
+        case NGRAM -> labels[i] = new NgramVocabulary(s.ngrams()).targets(words);
+      }
+    }
+    return new MultiDataSet(new INDArray[] {x}, labels, null, masks);
+  }
+
+  /** Items per second of a task after a warm-up of 2 runs (and at least 1 s). */
+  private static double rate(Runnable task, int itemsPerRun, double seconds) {
+    long warmEnd = System.nanoTime() + 1_000_000_000L;
+    int warm = 0;
+    while (warm < 2 || System.nanoTime() < warmEnd) {
+      task.run();
+      warm++;
+    }
+    long start = System.nanoTime();
+    long end = start + (long) (seconds * 1e9);
+    int runs = 0;
+    long now;
+    do {
+      task.run();
+      runs++;
+      now = System.nanoTime();
+    } while (now < end);
+    return runs * (double) itemsPerRun / ((now - start) / 1e9);
+  }
+
+  /** Distinct random lowercase words of 3..10 letters. */
+  static List<String> randomWords(Random rnd, int n) {
+    Set<String> out = new LinkedHashSet<>();
+    while (out.size() < n) {
+      int len = 3 + rnd.nextInt(8);
+      StringBuilder sb = new StringBuilder(len);
+      for (int i = 0; i < len; i++) {
+        sb.append((char) ('a' + rnd.nextInt(26)));
+      }
+      out.add(sb.toString());
+    }
+    return new ArrayList<>(out);
+  }
+
+  /**
+   * {@code RecognizerBenchmark [small|paper] [seconds] [heads e.g. dict,char,ngram] [dictActive]}.
+   * Set OMP_WAIT_POLICY=PASSIVE in the environment (the launcher does).
+   */
+  public static void main(String[] args) {
+    Arch arch = args.length > 0 ? Arch.valueOf(args[0].toUpperCase(java.util.Locale.ROOT)) : Arch.SMALL;
+    Options d = Options.defaults(arch);
+    double seconds = args.length > 1 ? Double.parseDouble(args[1]) : d.seconds();
+    EnumSet<HeadKind> heads = d.heads();
+    if (args.length > 2) {
+      heads = EnumSet.noneOf(HeadKind.class);
+      for (String h : args[2].split(",")) {
+        heads.add(HeadKind.valueOf(h.trim().toUpperCase(java.util.Locale.ROOT)));
+      }
+    }
+    int dict = args.length > 3 ? Integer.parseInt(args[3]) : d.dictActive();
+    run(new Options(arch, heads, dict, d.ngrams(), d.batch(), seconds, d.seed())).print(System.out);
+  }
+}

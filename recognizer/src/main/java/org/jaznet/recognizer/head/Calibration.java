@@ -1,0 +1,35 @@
+package org.jaznet.recognizer.head;
+
+import org.jaznet.recognizer.HeadKind;
+
+/**
+ * Parameters of the fusion of heads: a candidate word w scores z(w) = sum over heads of
+ * weight(head) * logScore(head, w), and a pseudo-candidate "none of these" scores {@code otherBias};
+ * confidence(w) = exp z(w) / (exp otherBias + sum over candidates exp z). The weights also act as
+ * inverse temperatures. Fitted on held-out synthetic data by {@link Fusion#fit}; stored in the model file.
+ *
+ * @param fittedOn number of examples the parameters were fitted on (0: the uncalibrated defaults)
+ */
+public record Calibration(double dictWeight, double charWeight, double ngramWeight, double otherBias, int fittedOn) {
+  /** Uncalibrated defaults: N-gram log-likelihoods sum over many outputs, so they get a smaller weight. */
+  public static final Calibration DEFAULT = new Calibration(1.0, 1.0, 0.25, 0.0, 0);
+
+  public Calibration {
+    for (double v : new double[] {dictWeight, charWeight, ngramWeight, otherBias}) {
+      if (!Double.isFinite(v)) {
+        throw new IllegalArgumentException("calibration parameters must be finite, got " + v);
+      }
+    }
+    if (fittedOn < 0) {
+      throw new IllegalArgumentException("fittedOn must be >= 0, got " + fittedOn);
+    }
+  }
+
+  public double weight(HeadKind head) {
+    return switch (head) {
+      case DICT -> dictWeight;
+      case CHAR -> charWeight;
+      case NGRAM -> ngramWeight;
+    };
+  }
+}

@@ -1,0 +1,150 @@
+package org.jaznet.recognizer.head;
+
+import java.util.Arrays;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Set;
+import org.jaznet.recognizer.HeadKind;
+
+/**
+ * A lexicon prepared once for one model's heads: each word's CHAR codes and N-gram indices in flat
+ * CSR arrays and its DICT class, so that scoring every word for an image is a tight primitive loop
+ * (a 90k lexicon: about a millisecond per head). Built by {@link Decoder#compile}; immutable and
+ * thread-safe.
+ */
+public final class CompiledLexicon {
+  private final Decoder owner;
+  private final String[] words;
+  private final int[] charOffsets;
+  private final byte[] codes;
+  private final int[] gramOffsets;
+  private final int[] grams;
+  private final int[] dictClass;
+
+  CompiledLexicon(Decoder owner, List<String> rawWords, NgramVocabulary vocab, DictCodec dict) {
+    this.owner = owner;
+    Set<String> distinct = new LinkedHashSet<>();
+    for (String w : rawWords) {
+      if (w != null) {
+        String n = CharCodec.normalise(w);
+        if (!n.isEmpty()) {
+          distinct.add(n);
+        }
+      }
+    }
+    if (distinct.isEmpty()) {
+      throw new IllegalArgumentException("the lexicon has no word with a letter or digit (" + rawWords.size() + " entries)");
+    }
+    words = distinct.toArray(new String[0]);
+    int l = words.length;
+    charOffsets = new int[l + 1];
+    for (int i = 0; i < l; i++) {
+      charOffsets[i + 1] = charOffsets[i] + Math.min(words[i].length(), CharCodec.POSITIONS);
+    }
+    codes = new byte[charOffsets[l]];
+    for (int i = 0; i < l; i++) {
+      for (int p = charOffsets[i]; p < charOffsets[i + 1]; p++) {
+        codes[p] = (byte) CharCodec.code(words[i].charAt(p - charOffsets[i]));
+      }
+    }
+    if (vocab != null) {
+      int[][] per = new int[l][];
+      gramOffsets = new int[l + 1];
+      for (int i = 0; i < l; i++) {
+        per[i] = vocab.encode(words[i]);
+        gramOffsets[i + 1] = gramOffsets[i] + per[i].length;
+      }
+      grams = new int[gramOffsets[l]];
+      for (int i = 0; i < l; i++) {
+        System.arraycopy(per[i], 0, grams, gramOffsets[i], per[i].length);
+      }
+    } else {
+      gramOffsets = null;
+      grams = null;
+    }
+    if (dict != null) {
+      dictClass = new int[l];
+      for (int i = 0; i < l; i++) {
+        dictClass[i] = dict.classIndex(words[i]);
+      }
+    } else {
+      dictClass = null;
+    }
+  }
+
+  Decoder owner() {
+    return owner;
+  }
+
+  public int size() {
+    return words.length;
+  }
+
+  /** The i-th (normalised, de-duplicated) word. */
+  public String word(int i) {
+    return words[i];
+  }
+
+  public List<String> words() {
+    return List.of(words);
+  }
+
+  /** Writes every word's log-score under one head for one image into {@code out[0 .. size)}. */
+  void score(HeadKind head, ImageScores img, double[] out) {
+    int l = words.length;
+    switch (head) {
+      case CHAR -> {
+        double[] lp = img.charLogp;
+        double[] nulls = img.nullSuffix;
+        for (int i = 0; i < l; i++) {
+          int from = charOffsets[i];
+          int len = charOffsets[i + 1] - from;
+          double s = nulls[len];
+          for (int p = 0; p < len; p++) {
+            s += lp[p * CharCodec.SYMBOLS + codes[from + p]];
+          }
+          out[i] = s;
+        }
+      }
+      case NGRAM -> {
+        double[] lr = img.ngramLr;
+        double base = img.ngramBase;
+        for (int i = 0; i < l; i++) {
+          double s = base;
+          for (int k = gramOffsets[i], e = gramOffsets[i + 1]; k < e; k++) {
+            s += lr[grams[k]];
+          }
+          out[i] = s;
+        }
+      }
+      case DICT -> {
+        for (int i = 0; i < l; i++) {
+          out[i] = img.dictScore(dictClass[i]);
+        }
+      }
+    }
+  }
+
+  /** Indices of the k highest values, best first (ties: lower index first). */
+  static int[] topK(double[] v, int n, int k) {
+    k = Math.min(k, n);
+    int[] idx = new int[k];
+    double[] val = new double[k];
+    Arrays.fill(val, Double.NEGATIVE_INFINITY);
+    Arrays.fill(idx, -1);
+    for (int i = 0; i < n; i++) {
+      double x = v[i];
+      if (x > val[k - 1] || idx[k - 1] < 0) {
+        int j = k - 1;
+        while (j > 0 && (x > val[j - 1] || idx[j - 1] < 0)) {
+          val[j] = val[j - 1];
+          idx[j] = idx[j - 1];
+          j--;
+        }
+        val[j] = x;
+        idx[j] = i;
+      }
+    }
+    return idx;
+  }
+}

@@ -1,0 +1,238 @@
+package org.jaznet.recognizer.head;
+
+import java.util.ArrayList;
+import java.util.EnumMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import org.jaznet.recognizer.Alternative;
+import org.jaznet.recognizer.HeadKind;
+import org.jaznet.recognizer.HeadResult;
+import org.jaznet.recognizer.Recognition;
+import org.jaznet.recognizer.model.ModelSpec;
+
+/**
+ * Turns one model's head outputs into {@link Recognition}s: each head read unconstrained (DICT: best
+ * active class; CHAR: argmax per position up to the first null; NGRAM: the dictionary word whose N-gram
+ * set is most likely) and, given a lexicon, the lexicon word each head scores best; then the heads fused
+ * into one reading with a calibrated confidence (see {@link Calibration}). Immutable and thread-safe.
+ *
+ * <p>Scores: CHAR log p(word) = sum over the 23 positions of log p(symbol), nulls after the word; NGRAM
+ * log p(word) = sum over the vocabulary of log p(g) for the word's N-grams and log(1 - p(g)) for the
+ * others; DICT log p(class) (log 1e-8 outside the active classes). A lexicon result's score is the
+ * head's posterior within the lexicon.
+ */
+public final class Decoder {
+  /** Alternatives reported per image. */
+  public static final int TOP_K = 5;
+  private static final int NGRAM_CANDIDATES = 3;
+
+  private final ModelSpec spec;
+  private final Calibration calibration;
+  private final DictCodec dict;
+  private final NgramVocabulary vocab;
+  private final CompiledLexicon dictionaryLexicon;
+
+  public Decoder(ModelSpec spec, Calibration calibration) {
+    this.spec = spec;
+    this.calibration = calibration;
+    this.dict = spec.dictionary().isEmpty() ? null
+        : new DictCodec(spec.dictionary(), spec.has(HeadKind.DICT) ? spec.dictActive() : spec.dictionary().size());
+    this.vocab = spec.has(HeadKind.NGRAM) ? new NgramVocabulary(spec.ngrams()) : null;
+    this.dictionaryLexicon = spec.has(HeadKind.NGRAM) ? compile(spec.dictionary()) : null;
+  }
+
+  public ModelSpec spec() {
+    return spec;
+  }
+
+  public Calibration calibration() {
+    return calibration;
+  }
+
+  /**
+   * Prepares a lexicon for this model (words are normalised; duplicates and words without a letter or
+   * digit are dropped). Do it once and reuse it: it is the expensive part for a large lexicon.
+   *
+   * @throws IllegalArgumentException when no usable word remains
+   */
+  public CompiledLexicon compile(List<String> words) {
+    return new CompiledLexicon(this, words, vocab, spec.has(HeadKind.DICT) ? dict : null);
+  }
+
+  /** Reads image {@code i} of a batch; {@code lexicon} may be null (no lexicon). */
+  public Recognition decode(HeadOutputs out, int i, CompiledLexicon lexicon) {
+    if (lexicon != null && lexicon.owner() != this) {
+      throw new IllegalArgumentException("the lexicon was compiled for another model's decoder");
+    }
+    ImageScores img = new ImageScores(out, i);
+    Map<HeadKind, HeadResult> perHead = new EnumMap<>(HeadKind.class);
+    Set<String> candidates = new LinkedHashSet<>();
+    double[][] lexScores = lexicon == null ? null : new double[HeadKind.values().length][];
+    for (HeadKind head : spec.heads()) {
+      String text;
+      double score;
+      switch (head) {
+        case DICT -> {
+          int[] top = CompiledLexicon.topK(toDouble(out.dict(), i * out.dictWidth(), out.dictWidth()),
+              out.dictWidth(), TOP_K);
+          text = spec.dictionary().get(top[0]);
+          score = img.dictProbability(top[0]);
+          for (int c : top) {
+            candidates.add(spec.dictionary().get(c));
+          }
+        }
+        case CHAR -> {
+          text = CharCodec.decode(out.chars(), i * CharCodec.SYMBOLS * CharCodec.POSITIONS);
+          score = Math.exp(charScore(img, text));
+          if (!text.isEmpty()) {
+            candidates.add(text);
+          }
+        }
+        case NGRAM -> {
+          double[] s = new double[dictionaryLexicon.size()];
+          dictionaryLexicon.score(HeadKind.NGRAM, img, s);
+          int[] top = CompiledLexicon.topK(s, s.length, NGRAM_CANDIDATES);
+          text = dictionaryLexicon.word(top[0]);
+          score = Math.exp(s[top[0]] - logSumExp(s, s.length, Double.NEGATIVE_INFINITY));
+          for (int c : top) {
+            candidates.add(dictionaryLexicon.word(c));
+          }
+        }
+        default -> throw new IllegalStateException("unknown head " + head);
+      }
+      String lexText = null;
+      double lexScore = Double.NaN;
+      if (lexicon != null) {
+        double[] s = new double[lexicon.size()];
+        lexicon.score(head, img, s);
+        lexScores[head.ordinal()] = s;
+        int best = CompiledLexicon.topK(s, s.length, 1)[0];
+        lexText = lexicon.word(best);
+        lexScore = Math.exp(s[best] - logSumExp(s, s.length, Double.NEGATIVE_INFINITY));
+      }
+      perHead.put(head, new HeadResult(head, text, clamp(score), lexText, lexScore));
+    }
+    List<Alternative> alternatives = lexicon == null
+        ? fuseCandidates(img, new ArrayList<>(candidates))
+        : fuseLexicon(lexicon, lexScores);
+    Alternative best = alternatives.get(0);
+    return new Recognition(best.text(), best.confidence(), perHead, alternatives);
+  }
+
+  private List<Alternative> fuseCandidates(ImageScores img, List<String> words) {
+    if (words.isEmpty()) {
+      return List.of(new Alternative("", 0.0));
+    }
+    double[] z = new double[words.size()];
+    for (int j = 0; j < z.length; j++) {
+      double[] f = features(img, words.get(j));
+      z[j] = calibration.dictWeight() * f[0] + calibration.charWeight() * f[1] + calibration.ngramWeight() * f[2];
+    }
+    double logZ = logSumExp(z, z.length, calibration.otherBias());
+    int[] top = CompiledLexicon.topK(z, z.length, TOP_K);
+    List<Alternative> out = new ArrayList<>(top.length);
+    for (int j : top) {
+      out.add(new Alternative(words.get(j), clamp(Math.exp(z[j] - logZ))));
+    }
+    return out;
+  }
+
+  private List<Alternative> fuseLexicon(CompiledLexicon lexicon, double[][] lexScores) {
+    int l = lexicon.size();
+    double[] z = new double[l];
+    for (HeadKind head : spec.heads()) {
+      double w = calibration.weight(head);
+      double[] s = lexScores[head.ordinal()];
+      for (int j = 0; j < l; j++) {
+        z[j] += w * s[j];
+      }
+    }
+    double logZ = logSumExp(z, l, calibration.otherBias());
+    int[] top = CompiledLexicon.topK(z, l, TOP_K);
+    List<Alternative> out = new ArrayList<>(top.length);
+    for (int j : top) {
+      out.add(new Alternative(lexicon.word(j), clamp(Math.exp(z[j] - logZ))));
+    }
+    return out;
+  }
+
+  /**
+   * A calibration example for image {@code i}: the unconstrained candidates' features and which one is
+   * the (normalised) truth, or -1.
+   */
+  public Fusion.Example example(HeadOutputs out, int i, String truth) {
+    Recognition r = decode(out, i, null);
+    ImageScores img = new ImageScores(out, i);
+    String t = CharCodec.normalise(truth);
+    List<String> words = new ArrayList<>();
+    for (Alternative a : r.alternatives()) {
+      if (!a.text().isEmpty()) {
+        words.add(a.text());
+      }
+    }
+    double[][] f = new double[words.size()][];
+    int correct = -1;
+    for (int j = 0; j < words.size(); j++) {
+      f[j] = features(img, words.get(j));
+      if (words.get(j).equals(t)) {
+        correct = j;
+      }
+    }
+    return new Fusion.Example(f, correct);
+  }
+
+  /** (DICT, CHAR, NGRAM) log-scores of a normalised word; 0 for absent heads. */
+  private double[] features(ImageScores img, String word) {
+    double[] f = new double[3];
+    if (spec.has(HeadKind.DICT)) {
+      f[0] = img.dictScore(dict.classIndex(word));
+    }
+    if (spec.has(HeadKind.CHAR)) {
+      f[1] = charScore(img, word);
+    }
+    if (spec.has(HeadKind.NGRAM)) {
+      int[] g = vocab.encode(word);
+      f[2] = img.ngramScore(g, 0, g.length);
+    }
+    return f;
+  }
+
+  private static double charScore(ImageScores img, String word) {
+    int len = Math.min(word.length(), CharCodec.POSITIONS);
+    byte[] codes = new byte[len];
+    for (int p = 0; p < len; p++) {
+      codes[p] = (byte) CharCodec.code(word.charAt(p));
+    }
+    return img.charScore(codes, 0, len);
+  }
+
+  private static double[] toDouble(float[] a, int off, int n) {
+    double[] d = new double[n];
+    for (int k = 0; k < n; k++) {
+      d[k] = a[off + k];
+    }
+    return d;
+  }
+
+  /** log(exp(extra) + sum exp(v[0..n))). */
+  static double logSumExp(double[] v, int n, double extra) {
+    double max = extra;
+    for (int k = 0; k < n; k++) {
+      max = Math.max(max, v[k]);
+    }
+    if (max == Double.NEGATIVE_INFINITY) {
+      return max;
+    }
+    double s = Math.exp(extra - max);
+    for (int k = 0; k < n; k++) {
+      s += Math.exp(v[k] - max);
+    }
+    return max + Math.log(s);
+  }
+
+  private static double clamp(double p) {
+    return Double.isNaN(p) ? 0 : Math.max(0, Math.min(1, p));
+  }
+}

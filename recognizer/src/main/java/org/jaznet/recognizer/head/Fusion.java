@@ -1,0 +1,161 @@
+package org.jaznet.recognizer.head;
+
+import java.util.List;
+
+/**
+ * Fits the {@link Calibration} of the fused reading: a multinomial logit over each image's candidate
+ * words plus a "none of these" option, with features (DICT, CHAR, NGRAM log-scores). The negative
+ * log-likelihood is convex in the four parameters, so damped Newton steps find the optimum.
+ */
+public final class Fusion {
+  private static final int D = 4;
+  private static final double RIDGE = 1e-4;
+
+  private Fusion() {}
+
+  /**
+   * One held-out image: its candidates' log-score features [candidates][3] (DICT, CHAR, NGRAM; 0 for
+   * absent heads) and the index of the right candidate, or -1 when none is right.
+   */
+  public record Example(double[][] features, int correct) {
+    public Example {
+      if (correct < -1 || correct >= features.length) {
+        throw new IllegalArgumentException("correct must be in [-1, " + features.length + "), got " + correct);
+      }
+    }
+  }
+
+  /** Maximum-likelihood calibration on the examples (at least one). */
+  public static Calibration fit(List<Example> examples) {
+    if (examples.isEmpty()) {
+      throw new IllegalArgumentException("calibration needs at least one example");
+    }
+    Calibration start = Calibration.DEFAULT;
+    double[] theta = {start.dictWeight(), start.charWeight(), start.ngramWeight(), start.otherBias()};
+    double loss = loss(examples, theta, null, null);
+    for (int iter = 0; iter < 100; iter++) {
+      double[] grad = new double[D];
+      double[][] hess = new double[D][D];
+      loss(examples, theta, grad, hess);
+      for (int i = 0; i < D; i++) {
+        hess[i][i] += RIDGE * examples.size();
+        grad[i] += RIDGE * examples.size() * theta[i];
+      }
+      double[] step = solve(hess, grad);
+      double t = 1;
+      double[] next = new double[D];
+      double nextLoss;
+      do {
+        for (int i = 0; i < D; i++) {
+          next[i] = theta[i] - t * step[i];
+        }
+        nextLoss = loss(examples, next, null, null);
+        t /= 2;
+      } while (!(nextLoss <= loss) && t > 1e-6);
+      if (!(nextLoss <= loss)) {
+        break;
+      }
+      boolean done = loss - nextLoss < 1e-9 * Math.max(1, Math.abs(loss));
+      System.arraycopy(next, 0, theta, 0, D);
+      loss = nextLoss;
+      if (done) {
+        break;
+      }
+    }
+    return new Calibration(theta[0], theta[1], theta[2], theta[3], examples.size());
+  }
+
+  /** Mean NLL plus ridge; fills gradient and Hessian (sums) when given. */
+  private static double loss(List<Example> examples, double[] theta, double[] grad, double[] hess[]) {
+    double total = 0;
+    for (Example e : examples) {
+      int c = e.features().length;
+      double[] z = new double[c + 1];
+      z[0] = theta[3];
+      double max = z[0];
+      for (int j = 0; j < c; j++) {
+        double[] f = e.features()[j];
+        z[j + 1] = theta[0] * f[0] + theta[1] * f[1] + theta[2] * f[2];
+        max = Math.max(max, z[j + 1]);
+      }
+      double sum = 0;
+      for (double v : z) {
+        sum += Math.exp(v - max);
+      }
+      double logZ = max + Math.log(sum);
+      total += logZ - z[e.correct() + 1];
+      if (grad != null) {
+        double[] mean = new double[D];
+        double[][] second = new double[D][D];
+        for (int j = 0; j <= c; j++) {
+          double p = Math.exp(z[j] - logZ);
+          double[] f = feature(e, j);
+          for (int a = 0; a < D; a++) {
+            mean[a] += p * f[a];
+            for (int b = 0; b < D; b++) {
+              second[a][b] += p * f[a] * f[b];
+            }
+          }
+        }
+        double[] y = feature(e, e.correct() + 1);
+        for (int a = 0; a < D; a++) {
+          grad[a] += mean[a] - y[a];
+          for (int b = 0; b < D; b++) {
+            hess[a][b] += second[a][b] - mean[a] * mean[b];
+          }
+        }
+      }
+    }
+    double ridge = 0;
+    for (double v : theta) {
+      ridge += v * v;
+    }
+    return total + 0.5 * RIDGE * examples.size() * ridge;
+  }
+
+  /** Feature vector of option j: 0 is "none of these" (bias only), j &gt; 0 is candidate j - 1. */
+  private static double[] feature(Example e, int j) {
+    if (j == 0) {
+      return new double[] {0, 0, 0, 1};
+    }
+    double[] f = e.features()[j - 1];
+    return new double[] {f[0], f[1], f[2], 0};
+  }
+
+  private static double[] solve(double[][] a, double[] b) {
+    int n = b.length;
+    double[][] m = new double[n][n + 1];
+    for (int i = 0; i < n; i++) {
+      System.arraycopy(a[i], 0, m[i], 0, n);
+      m[i][n] = b[i];
+    }
+    for (int col = 0; col < n; col++) {
+      int piv = col;
+      for (int r = col + 1; r < n; r++) {
+        if (Math.abs(m[r][col]) > Math.abs(m[piv][col])) {
+          piv = r;
+        }
+      }
+      double[] tmp = m[col];
+      m[col] = m[piv];
+      m[piv] = tmp;
+      double d = m[col][col];
+      if (Math.abs(d) < 1e-300) {
+        continue;
+      }
+      for (int r = 0; r < n; r++) {
+        if (r != col) {
+          double f = m[r][col] / d;
+          for (int k = col; k <= n; k++) {
+            m[r][k] -= f * m[col][k];
+          }
+        }
+      }
+    }
+    double[] x = new double[n];
+    for (int i = 0; i < n; i++) {
+      x[i] = Math.abs(m[i][i]) < 1e-300 ? 0 : m[i][n] / m[i][i];
+    }
+    return x;
+  }
+}

@@ -1,0 +1,58 @@
+package org.jaznet.recognizer.head;
+
+import java.util.Map;
+import org.jaznet.recognizer.HeadKind;
+import org.jaznet.recognizer.head.CharCodec;
+import org.nd4j.linalg.api.ndarray.INDArray;
+
+/**
+ * A batch of head outputs copied to Java arrays, one row per image: DICT [N, active], CHAR [N, 37 * 23]
+ * ('c' order: symbol * 23 + position), NGRAM [N, |vocabulary|]. Arrays of absent heads are null.
+ */
+public record HeadOutputs(int n, float[] dict, int dictWidth, float[] chars, float[] ngram, int ngramWidth) {
+  public HeadOutputs {
+    if (n < 0) {
+      throw new IllegalArgumentException("n must be >= 0, got " + n);
+    }
+    check("dict", dict, n, dictWidth);
+    check("chars", chars, n, CharCodec.SYMBOLS * CharCodec.POSITIONS);
+    check("ngram", ngram, n, ngramWidth);
+  }
+
+  private static void check(String what, float[] a, int n, int width) {
+    if (a != null && a.length != (long) n * width) {
+      throw new IllegalArgumentException(what + " has " + a.length + " values, expected " + n + " x " + width);
+    }
+  }
+
+  /** Copies a forward pass's outputs ({@code JazNet.output}) to Java arrays. */
+  public static HeadOutputs of(Map<HeadKind, INDArray> out) {
+    int n = -1;
+    float[] dict = null;
+    float[] chars = null;
+    float[] ngram = null;
+    int dw = 0;
+    int nw = 0;
+    for (Map.Entry<HeadKind, INDArray> e : out.entrySet()) {
+      INDArray a = e.getValue();
+      n = (int) a.size(0);
+      // [N, 37, 23] -> [N, 851] in 'c' order, the layout the decoders index
+      float[] data = a.dup('c').data().asFloat();
+      switch (e.getKey()) {
+        case DICT -> {
+          dict = data;
+          dw = (int) a.size(1);
+        }
+        case CHAR -> chars = data;
+        case NGRAM -> {
+          ngram = data;
+          nw = (int) a.size(1);
+        }
+      }
+    }
+    if (n < 0) {
+      throw new IllegalArgumentException("no head outputs");
+    }
+    return new HeadOutputs(n, dict, dw, chars, ngram, nw);
+  }
+}

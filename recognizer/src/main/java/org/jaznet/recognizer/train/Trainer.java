@@ -1,0 +1,482 @@
+package org.jaznet.recognizer.train;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.EnumMap;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Random;
+import java.util.Set;
+import org.jaznet.recognizer.HeadKind;
+import org.jaznet.recognizer.RecognizerException;
+import org.jaznet.recognizer.eval.Datasets;
+import org.jaznet.recognizer.eval.LabelledDataset;
+import org.jaznet.recognizer.head.CharCodec;
+import org.jaznet.recognizer.head.DictCodec;
+import org.jaznet.recognizer.head.HeadCodec;
+import org.jaznet.recognizer.head.NgramVocabulary;
+import org.jaznet.recognizer.model.JazNet;
+import org.jaznet.recognizer.model.ModelSpec;
+import org.jaznet.recognizer.preprocess.Preprocessor;
+import org.jaznet.synth.Lexicon;
+import org.jaznet.synth.SynthConfig;
+import org.jaznet.synth.SynthEngine;
+import org.jaznet.synth.SynthException;
+import org.nd4j.linalg.api.ndarray.INDArray;
+import org.nd4j.linalg.dataset.MultiDataSet;
+import org.nd4j.linalg.factory.Nd4j;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The training loop: batches from a {@link BatchSource}, one {@code fit} per step with the scheduled
+ * learning rate, periodic validation, incremental DICT growth, atomic checkpoints, a clean stop after
+ * {@code maxMinutes}, and at the end the model file, the metrics CSV and plot.
+ *
+ * <p>Validation: CHAR (and NGRAM) on images of held-out words never shown in training; DICT, which can
+ * only read its classes, on fresh images (an index range training never uses) of the active classes'
+ * training words. DICT grows by {@code dictStep} classes when its validation accuracy reaches
+ * {@code dictGrowAccuracy}, stops improving for {@code dictGrowPatience} validations, or
+ * {@code dictGrowMaxSteps} steps have passed; while classes remain inactive, {@code activeShare} of the
+ * training words come from the active classes and the rest from all training words (which keeps CHAR
+ * and NGRAM learning the whole dictionary).
+ */
+public final class Trainer {
+  private static final Logger LOG = LoggerFactory.getLogger(Trainer.class);
+  /** Validation samples live far above any training index. */
+  static final long VALIDATION_BASE = 1L << 60;
+
+  private final TrainConfig config;
+  private final TrainListener listener;
+
+  private JazNet net;
+  private WordSplit split;
+  private Map<HeadKind, HeadCodec> codecs;
+  private BatchSource source;
+  private Batch unseenSet;
+  private Batch seenSet;
+  private LabelledDataset disk;
+  private Set<Integer> diskValidation = Set.of();
+  private Set<String> heldOutSet = Set.of();
+  private SynthEngine allEngine;
+  private final MetricsLog metrics;
+
+  private long step;
+  private long imagesSeen;
+  private double secondsBefore;
+  private long lastGrowthStep;
+  private double bestDict;
+  private int validationsSinceBest;
+  private ValidationResult lastValidation;
+  private double currentLr = Double.NaN;
+
+  public Trainer(TrainConfig config, TrainListener listener) {
+    this.config = config;
+    this.listener = listener == null ? new TrainListener() {} : listener;
+    Path out = config.out().toAbsolutePath();
+    String base = out.getFileName().toString().replaceFirst("\\.zip$", "");
+    this.metrics = new MetricsLog(out.resolveSibling(base + ".metrics.csv"), out.resolveSibling(base + ".metrics.png"));
+  }
+
+  /**
+   * The outcome of a run.
+   *
+   * @param step steps done (over all resumed runs)
+   * @param imagesSeen training images consumed (over all runs)
+   * @param completed true when all configured steps are done (false: stopped by the time limit)
+   * @param validation the final validation
+   * @param model the model file written
+   * @param checkpoint the last checkpoint written
+   * @param imagesPerSecond mean training throughput of this run
+   * @param seconds wall seconds of this run
+   */
+  public record TrainResult(long step, long imagesSeen, boolean completed, ValidationResult validation, Path model,
+      Path checkpoint, double imagesPerSecond, double seconds) {}
+
+  /** Runs (or resumes) training; the model file is written before returning. */
+  public TrainResult run() throws IOException, InterruptedException {
+    long t0 = System.nanoTime();
+    long deadline = config.maxMinutes() > 0 ? t0 + (long) (config.maxMinutes() * 60e9) : Long.MAX_VALUE;
+    Path ckptDir = config.checkpointDir();
+    Checkpoints.Restored restored = null;
+    if (config.resume()) {
+      restored = Checkpoints.latest(ckptDir);
+      if (restored == null) {
+        listener.onEvent("no checkpoint in " + ckptDir + ": starting a new run");
+      }
+    } else if (!Checkpoints.list(ckptDir).isEmpty()) {
+      throw new IllegalStateException("checkpoints from an earlier run exist in " + ckptDir
+          + ": pass --resume to continue it, or remove that folder to start again");
+    }
+    if (restored != null) {
+      restore(restored);
+    } else {
+      start();
+    }
+    codecs = codecsFor(net);
+    metrics.resumeAt(step);
+    if (config.dataDir() != null) {
+      openDisk();
+    }
+    buildValidation();
+    openSource();
+    listener.onStart(step, config.steps());
+    long startStep = step;
+    long lastCheckpoint = System.nanoTime();
+    long intervalStart = System.nanoTime();
+    double lossSum = 0;
+    int lossCount = 0;
+    Path lastCkpt = restored == null ? null : restored.file();
+    boolean stoppedByTime = false;
+    try {
+      while (step < config.steps()) {
+        if (System.nanoTime() >= deadline) {
+          stoppedByTime = true;
+          listener.onEvent(String.format("time limit of %.1f min reached at step %d: saving", config.maxMinutes(), step));
+          break;
+        }
+        Batch b = source.next();
+        setLearningRate();
+        net.graph().fit(toMultiDataSet(b));
+        double loss = net.graph().score();
+        lossSum += loss;
+        lossCount++;
+        step++;
+        imagesSeen += b.size();
+        if (step % config.logEvery() == 0 || step == config.steps()) {
+          long now = System.nanoTime();
+          double ips = lossCount * (double) config.batch() / ((now - intervalStart) / 1e9);
+          double seconds = secondsBefore + (now - t0) / 1e9;
+          listener.onStep(new TrainListener.StepReport(step, config.steps(), lossSum / lossCount, currentLr, ips,
+              dictActive(), seconds, lastValidation));
+          metrics.add(new MetricsLog.Row(step, imagesSeen, seconds, currentLr, lossSum / lossCount, ips, dictActive(),
+              Double.NaN, Double.NaN, Double.NaN, Double.NaN));
+          if (!Double.isFinite(lossSum / lossCount)) {
+            throw new IllegalStateException("training diverged at step " + step + " (loss " + lossSum / lossCount
+                + "): lower --lr");
+          }
+          lossSum = 0;
+          lossCount = 0;
+          intervalStart = now;
+        }
+        boolean validated = false;
+        if (config.validateEvery() > 0 && step % config.validateEvery() == 0 && step < config.steps()) {
+          validate(t0);
+          validated = true;
+        }
+        maybeGrow(validated);
+        if ((System.nanoTime() - lastCheckpoint) / 60e9 >= config.checkpointMinutes()) {
+          lastCkpt = checkpoint(t0);
+          lastCheckpoint = System.nanoTime();
+        }
+      }
+    } finally {
+      source.close();
+    }
+    ValidationResult v = validate(t0);
+    lastCkpt = checkpoint(t0);
+    writeModel();
+    if (disk != null) {
+      disk.close();
+    }
+    double seconds = (System.nanoTime() - t0) / 1e9;
+    double ips = (step - startStep) * (double) config.batch() / Math.max(1e-9, seconds);
+    listener.onEvent(String.format("model written to %s (step %d, %d images)", config.out(), step, imagesSeen));
+    return new TrainResult(step, imagesSeen, !stoppedByTime && step >= config.steps(), v, config.out(), lastCkpt,
+        ips, seconds);
+  }
+
+  private void start() throws IOException {
+    List<String> dictionary = readDictionary(config.dictionary());
+    split = WordSplit.of(dictionary, config.dictOrder(), config.holdout(), config.seed());
+    List<String> classes = split.classes();
+    int active = config.has(HeadKind.DICT) ? Math.min(config.dictStart(), classes.size()) : 0;
+    List<String> ngrams = config.has(HeadKind.NGRAM)
+        ? NgramVocabulary.build(classes, config.ngramSize()).grams() : List.of();
+    ModelSpec spec = new ModelSpec(config.arch(), config.heads(), classes, active, ngrams, config.optimiser(),
+        config.learningRate(), config.l2(), config.dropout());
+    net = JazNet.create(spec, config.seed());
+    heldOutSet = new HashSet<>(split.heldOut());
+    LOG.info("new run: {} classes ({} active), {} held-out words, {} parameters", classes.size(), active,
+        split.heldOut().size(), net.graph().numParams());
+  }
+
+  private void restore(Checkpoints.Restored r) {
+    Checkpoints.TrainState s = r.state();
+    ModelSpec spec = s.spec();
+    if (spec.arch() != config.arch() || !spec.heads().equals(config.heads())) {
+      throw new IllegalStateException("checkpoint " + r.file() + " was trained with arch " + spec.arch() + " and heads "
+          + spec.heads() + "; this run asks for arch " + config.arch() + " and heads " + config.heads());
+    }
+    net = r.net();
+    List<String> held = s.heldOut() == null ? List.of() : s.heldOut();
+    heldOutSet = new HashSet<>(held);
+    List<String> training = new ArrayList<>();
+    for (String w : spec.dictionary()) {
+      if (!heldOutSet.contains(w)) {
+        training.add(w);
+      }
+    }
+    split = new WordSplit(spec.dictionary(), training, held);
+    step = s.step();
+    imagesSeen = s.imagesSeen();
+    secondsBefore = s.seconds();
+    lastGrowthStep = s.lastGrowthStep();
+    bestDict = s.bestDict();
+    validationsSinceBest = s.validationsSinceBest();
+    listener.onEvent(String.format("resumed from %s at step %d (%d images seen)", r.file().getFileName(), step, imagesSeen));
+  }
+
+  /** Normalised, distinct words of a dictionary file, naming the file on error. */
+  static List<String> readDictionary(Path file) throws IOException {
+    try {
+      return Lexicon.read(file).words();
+    } catch (SynthException e) {
+      throw new IOException(e.getMessage(), e);
+    }
+  }
+
+  private int dictActive() {
+    return net.spec().has(HeadKind.DICT) ? net.spec().dictActive() : 0;
+  }
+
+  private boolean growing() {
+    return net.spec().has(HeadKind.DICT) && net.spec().dictActive() < net.spec().dictionary().size();
+  }
+
+  static Map<HeadKind, HeadCodec> codecsFor(JazNet net) {
+    Map<HeadKind, HeadCodec> m = new EnumMap<>(HeadKind.class);
+    ModelSpec s = net.spec();
+    if (s.has(HeadKind.DICT)) {
+      m.put(HeadKind.DICT, new DictCodec(s.dictionary(), s.dictActive()));
+    }
+    if (s.has(HeadKind.CHAR)) {
+      m.put(HeadKind.CHAR, CharCodec.INSTANCE);
+    }
+    if (s.has(HeadKind.NGRAM)) {
+      m.put(HeadKind.NGRAM, new NgramVocabulary(s.ngrams()));
+    }
+    return m;
+  }
+
+  /** Features [N, 1, 32, 100] and one label (and label mask) per head in the graph's output order. */
+  MultiDataSet toMultiDataSet(Batch b) {
+    return toMultiDataSet(net, codecs, b);
+  }
+
+  static MultiDataSet toMultiDataSet(JazNet net, Map<HeadKind, HeadCodec> codecs, Batch b) {
+    INDArray features = Nd4j.create(b.pixels(), new long[] {b.size(), 1, Preprocessor.HEIGHT, Preprocessor.WIDTH}, 'c');
+    List<HeadKind> order = net.outputOrder();
+    INDArray[] labels = new INDArray[order.size()];
+    INDArray[] masks = new INDArray[order.size()];
+    boolean anyMask = false;
+    for (int i = 0; i < order.size(); i++) {
+      HeadCodec c = codecs.get(order.get(i));
+      labels[i] = c.targets(b.words());
+      masks[i] = c.labelMask(b.words());
+      anyMask |= masks[i] != null;
+    }
+    return new MultiDataSet(new INDArray[] {features}, labels, null, anyMask ? masks : null);
+  }
+
+  private void setLearningRate() {
+    double lr = config.schedule().rate(config.learningRate(), step, config.steps(), config.warmupSteps());
+    if (lastGrowthStep > 0 && config.warmupSteps() > 0 && step - lastGrowthStep < config.warmupSteps()) {
+      // growth resets the updater state: warm up again
+      lr *= 0.1 + 0.9 * (step - lastGrowthStep + 1) / (double) config.warmupSteps();
+    }
+    if (Double.isNaN(currentLr) || Math.abs(lr - currentLr) > 0.01 * currentLr) {
+      net.graph().setLearningRate(lr);
+      currentLr = lr;
+    }
+  }
+
+  // ---- data
+
+  private SynthEngine engine(List<String> words, String name, double randomStrings) throws IOException {
+    Path dir = config.checkpointDir().resolve("words");
+    Path file = dir.resolve(name + ".txt");
+    Checkpoints.writeAtomically(file, (String.join("\n", words) + "\n").getBytes(StandardCharsets.UTF_8));
+    SynthConfig sc = SynthConfig.defaults(config.seed()).withDictionary(file).withRandomStringRatio(randomStrings);
+    try {
+      return SynthEngine.create(sc);
+    } catch (SynthException e) {
+      throw new IOException("cannot start the synthetic engine: " + e.getMessage(), e);
+    }
+  }
+
+  private void openSource() throws IOException {
+    if (disk != null) {
+      Set<Integer> excluded = diskValidation;
+      Set<String> held = heldOutSet;
+      LabelledDataset d = disk;
+      source = new DiskStream(d, i -> !excluded.contains(i) && !held.contains(CharCodec.normalise(d.label(i))),
+          config.batch(), config.threads(), step, config.seed());
+      return;
+    }
+    if (allEngine == null) {
+      allEngine = engine(split.training(), "train-all", config.randomStringRatio());
+    }
+    List<SynthStream.Source> sources = new ArrayList<>();
+    if (growing() && config.activeShare() > 0) {
+      List<String> active = split.activeTraining(dictActive());
+      if (!active.isEmpty()) {
+        sources.add(new SynthStream.Source(
+            engine(active, "train-active-" + dictActive(), config.randomStringRatio()), config.activeShare()));
+      }
+    }
+    if (sources.isEmpty() || config.activeShare() < 1) {
+      sources.add(new SynthStream.Source(allEngine, sources.isEmpty() ? 1.0 : 1.0 - config.activeShare()));
+    }
+    source = new SynthStream(sources, config.batch(), config.threads(), step * config.batch(), config.seed());
+  }
+
+  private void openDisk() throws IOException {
+    disk = Datasets.open(config.dataDir());
+    List<Integer> candidates = new ArrayList<>();
+    for (int i = 0; i < disk.size(); i++) {
+      if (!heldOutSet.contains(CharCodec.normalise(disk.label(i)))) {
+        candidates.add(i);
+      }
+    }
+    Collections.shuffle(candidates, new Random(config.seed()));
+    int n = Math.min(config.validationSize(), candidates.size() / 10);
+    diskValidation = new HashSet<>(candidates.subList(0, n));
+    LOG.info("training on {} ({} items, {} kept for validation)", config.dataDir(), disk.size(), n);
+  }
+
+  private void buildValidation() throws IOException, InterruptedException {
+    if (disk != null) {
+      List<Integer> unseen = new ArrayList<>();
+      for (int i = 0; i < disk.size() && unseen.size() < config.validationSize(); i++) {
+        if (heldOutSet.contains(CharCodec.normalise(disk.label(i)))) {
+          unseen.add(i);
+        }
+      }
+      unseenSet = unseen.isEmpty() ? null : load(unseen);
+      seenSet = diskValidation.isEmpty() ? null : load(new ArrayList<>(diskValidation));
+      return;
+    }
+    if (!split.heldOut().isEmpty() && (net.spec().has(HeadKind.CHAR) || net.spec().has(HeadKind.NGRAM))) {
+      unseenSet = Validator.render(engine(split.heldOut(), "validation-unseen", 0), VALIDATION_BASE,
+          config.validationSize(), config.threads());
+    }
+    buildSeenSet();
+  }
+
+  private void buildSeenSet() throws IOException, InterruptedException {
+    if (disk != null) {
+      return;
+    }
+    List<String> words = net.spec().has(HeadKind.DICT) ? split.activeTraining(dictActive()) : split.training();
+    if (words.isEmpty()) {
+      seenSet = null;
+      return;
+    }
+    seenSet = Validator.render(engine(words, "validation-seen", 0), VALIDATION_BASE, config.validationSize(),
+        config.threads());
+  }
+
+  private Batch load(List<Integer> items) {
+    float[] pixels = new float[items.size() * Preprocessor.SIZE];
+    List<String> words = new ArrayList<>();
+    for (int i : items) {
+      try {
+        Preprocessor.toInput(disk.image(i), pixels, words.size() * Preprocessor.SIZE);
+        words.add(disk.label(i));
+      } catch (IOException | RecognizerException e) {
+        LOG.warn("validation image {} skipped: {}", disk.id(i), e.getMessage());
+      }
+    }
+    float[] exact = java.util.Arrays.copyOf(pixels, words.size() * Preprocessor.SIZE);
+    return new Batch(exact, words);
+  }
+
+  // ---- validation, growth, checkpoints
+
+  private ValidationResult validate(long t0) {
+    Validator.Scores unseen = unseenSet == null ? null : Validator.score(net, unseenSet);
+    Validator.Scores seen = seenSet == null ? null : Validator.score(net, seenSet);
+    double ngram = seen != null ? seen.ngramF1() : unseen != null ? unseen.ngramF1() : Double.NaN;
+    ValidationResult v = new ValidationResult(step,
+        unseen == null ? Double.NaN : unseen.charAccuracy(),
+        seen == null ? Double.NaN : seen.charAccuracy(),
+        seen == null ? Double.NaN : seen.dictAccuracy(),
+        ngram, dictActive());
+    lastValidation = v;
+    double seconds = secondsBefore + (System.nanoTime() - t0) / 1e9;
+    metrics.add(new MetricsLog.Row(step, imagesSeen, seconds, currentLr, Double.NaN, Double.NaN, dictActive(),
+        v.charUnseen(), v.charSeen(), v.dictSeen(), v.ngramF1()));
+    listener.onValidation(v);
+    if (!Double.isNaN(v.dictSeen())) {
+      if (v.dictSeen() > bestDict + 0.005) {
+        bestDict = v.dictSeen();
+        validationsSinceBest = 0;
+      } else {
+        validationsSinceBest++;
+      }
+    }
+    return v;
+  }
+
+  private void maybeGrow(boolean validated) throws IOException, InterruptedException {
+    if (!growing()) {
+      return;
+    }
+    boolean byAccuracy = validated && lastValidation != null && lastValidation.dictSeen() >= config.dictGrowAccuracy();
+    boolean byPlateau = validated && validationsSinceBest >= config.dictGrowPatience();
+    boolean bySteps = step - lastGrowthStep >= config.dictGrowMaxSteps();
+    if (!(byAccuracy || byPlateau || bySteps)) {
+      return;
+    }
+    int old = dictActive();
+    int grown = (int) Math.min((long) old + config.dictStep(), net.spec().dictionary().size());
+    String why = byAccuracy ? "accuracy reached" : byPlateau ? "accuracy plateaued" : "step limit";
+    net = net.growDict(grown);
+    codecs = codecsFor(net);
+    currentLr = Double.NaN;
+    lastGrowthStep = step;
+    bestDict = 0;
+    validationsSinceBest = 0;
+    listener.onEvent(String.format("step %d: DICT grown from %d to %d classes (%s)", step, old, grown, why));
+    source.close();
+    openSource();
+    buildSeenSet();
+  }
+
+  private Path checkpoint(long t0) throws IOException {
+    Checkpoints.TrainState s = new Checkpoints.TrainState(step, imagesSeen, secondsBefore + (System.nanoTime() - t0) / 1e9,
+        net.spec(), net.seed(), net.graph().getIterationCount(), lastGrowthStep, bestDict, validationsSinceBest,
+        split.heldOut());
+    Path p = Checkpoints.save(config.checkpointDir(), s, net);
+    metrics.write();
+    listener.onEvent("checkpoint " + p.getFileName());
+    return p;
+  }
+
+  private void writeModel() throws IOException {
+    Map<String, Object> info = new LinkedHashMap<>();
+    info.put("steps", step);
+    info.put("images_seen", imagesSeen);
+    info.put("arch", net.spec().arch().name());
+    info.put("heads", net.spec().heads().toString());
+    info.put("dict_active", dictActive());
+    info.put("dictionary", config.dictionary().toString());
+    info.put("data", config.dataDir() == null ? "synth" : config.dataDir().toString());
+    info.put("batch", config.batch());
+    info.put("learning_rate", config.learningRate());
+    info.put("seed", config.seed());
+    info.put("validation", lastValidation);
+    ModelWriter.write(net, config.out());
+    Path out = config.out().toAbsolutePath();
+    String base = out.getFileName().toString().replaceFirst("\\.zip$", "");
+    Checkpoints.writeAtomically(out.resolveSibling(base + ".train.json"),
+        Checkpoints.JSON.writerWithDefaultPrettyPrinter().writeValueAsBytes(info));
+  }
+}
