@@ -1,0 +1,45 @@
+package org.jaznet.pipeline.synth;
+
+import java.io.Serializable;
+import java.nio.file.Path;
+import java.util.Objects;
+import org.jaznet.synth.CaseMode;
+import org.jaznet.synth.SynthConfig;
+import org.jaznet.synth.run.OutputFormat;
+import org.jaznet.synth.run.RunConfig;
+
+/**
+ * A {@link SynthConfig} plus the parts of a {@link RunConfig} a shard needs, in a form that can be
+ * shipped to workers (paths as strings).
+ */
+public record SynthSpec(long seed, String dictionary, String fontsDir, String backgroundsDir,
+    double randomStringRatio, CaseMode caseMode, long count, String outDir, OutputFormat format,
+    boolean charBoxes) implements Serializable {
+  private static final long serialVersionUID = 1L;
+
+  public SynthSpec {
+    Objects.requireNonNull(caseMode, "caseMode");
+    Objects.requireNonNull(format, "format");
+    if (format == OutputFormat.LMDB) {
+      throw new IllegalArgumentException("LMDB output is written by one process; shard only MJSYNTH or TSV output");
+    }
+    if (count <= 0) {
+      throw new IllegalArgumentException("count must be > 0, got " + count);
+    }
+  }
+
+  public static SynthSpec of(SynthConfig c, RunConfig r) {
+    return new SynthSpec(c.seed(), c.dictionary().toString(), c.fontsDir().toString(), c.backgroundsDir().toString(),
+        c.randomStringRatio(), c.caseMode(), r.count(), r.outDir().toAbsolutePath().normalize().toString(),
+        r.format(), r.charBoxes());
+  }
+
+  public SynthConfig synthConfig() {
+    return new SynthConfig(seed, Path.of(dictionary), Path.of(fontsDir), Path.of(backgroundsDir), randomStringRatio, caseMode);
+  }
+
+  /** The run config of one shard worker: resume semantics (images already on disk are kept). */
+  public RunConfig runConfig() {
+    return RunConfig.of(count, Path.of(outDir)).withFormat(format).withCharBoxes(charBoxes).withResume(true);
+  }
+}

@@ -1,0 +1,167 @@
+package org.jaznet.pipeline.batch;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.Collectors;
+import java.util.stream.Stream;
+import org.apache.beam.runners.flink.FlinkPipelineOptions;
+import org.apache.beam.sdk.options.PipelineOptionsFactory;
+import org.apache.beam.sdk.testing.PAssert;
+import org.apache.beam.sdk.transforms.MapElements;
+import org.apache.beam.sdk.values.PCollection;
+import org.apache.beam.sdk.values.PCollectionTuple;
+import org.apache.beam.sdk.values.TypeDescriptors;
+import org.jaznet.pipeline.io.InputSpec;
+import org.jaznet.synth.ProjectPaths;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * The whole batch pipeline with the real recognizer and the small test model {@code models/tiny-50.zip}
+ * (skipped, with a message, where that model is absent).
+ */
+class BatchPipelineTest {
+  private static final ObjectMapper JSON = new ObjectMapper();
+  private static Path model;
+
+  @TempDir Path dir;
+
+  @BeforeAll
+  static void findModel() {
+    model = ProjectPaths.home().resolve("models").resolve("tiny-50.zip");
+    assumeTrue(Files.isRegularFile(model), "test model " + model + " not present");
+  }
+
+  @Test
+  void recognizeWords_oddAndBrokenCorpus_resultsPlusFailuresEqualInputs() throws Throwable {
+    Corpus c = Corpus.write(dir).withArchivesAndManifest();
+    BeamTests.withPipeline(getClass(), "corpus", p -> {
+      PCollectionTuple refs = p.apply(ReadImages.from(List.of(InputSpec.parse(c.glob()),
+          InputSpec.parse(c.abs("words.zip")), InputSpec.parse(c.abs("more.tgz")), InputSpec.parse(c.abs("boxes.csv")))));
+      PCollectionTuple read = refs.get(BatchTags.REFS)
+          .apply(RecognizeWords.with(ModelSpec.file(model.toString())).withBatchSize(3).withGroups(3));
+      PCollection<String> ok = read.get(BatchTags.RESULTS)
+          .apply("ResultSources", MapElements.into(TypeDescriptors.strings()).via(WordResult::source));
+      PCollection<String> failed = PCollectionList2.flatten(refs.get(BatchTags.FAILURES), read.get(BatchTags.FAILURES))
+          .apply("FailureSources", MapElements.into(TypeDescriptors.strings()).via(Failure::source));
+      PAssert.that(ok).containsInAnyOrder(expected(c, true));
+      PAssert.that(failed).containsInAnyOrder(expected(c, false));
+      PAssert.that(read.get(BatchTags.RESULTS)).satisfies(rs -> {
+        for (WordResult r : rs) {
+          assertThat(r.confidence()).isBetween(0.0, 1.0);
+          assertThat(r.perHead()).isNotEmpty();
+        }
+        return null;
+      });
+      PAssert.that(read.get(BatchTags.FAILURES)).satisfies(fs -> {
+        Map<String, String> why = new java.util.HashMap<>();
+        fs.forEach(f -> why.put(f.source(), f.reason()));
+        assertThat(why.get(c.abs("img/huge.png"))).contains("50000x50000").contains("refused");
+        assertThat(why.get(c.abs("img/line.png"))).contains("100000x1");
+        assertThat(why.get(c.abs("img/empty.png"))).contains("empty file");
+        assertThat(why.get(c.abs("img/text.jpg"))).contains("not an image");
+        assertThat(why.get(c.abs("img/cut.jpg"))).contains("truncated");
+        assertThat(why.get(c.abs("page.png#90,0,60,32"))).contains("outside");
+        assertThat(why.get(c.abs("missing.png#0,0,10,10"))).contains("not found");
+        return null;
+      });
+      p.run().waitUntilFinish();
+    });
+  }
+
+  @Test
+  void run_directAndEmbeddedFlink_identicalOutputAndOneModelLoad() throws Exception {
+    Corpus c = Corpus.write(dir.resolve("corpus"));
+    Path labels = c.writeLabels();
+    Path direct = dir.resolve("direct");
+    Path flink = dir.resolve("flink");
+    BatchSummary d = BatchPipeline.run(options(c, labels, direct, RunnerKind.DIRECT));
+    int loadsAfterDirect = Models.loadCount();
+    BatchOptions fo = options(c, labels, flink, RunnerKind.FLINK);
+    fo.as(FlinkPipelineOptions.class).setFlinkMaster("[local]");
+    BatchSummary f = BatchPipeline.run(fo);
+
+    long good = c.expected.values().stream().filter(v -> v).count();
+    assertThat(d.results()).isEqualTo(good);
+    assertThat(d.failures()).isEqualTo(c.expected.size() - good);
+    assertThat(f.results()).isEqualTo(d.results());
+    assertThat(f.failures()).isEqualTo(d.failures());
+    assertThat(d.bytes()).isPositive();
+    assertThat(Models.loadCount()).isEqualTo(loadsAfterDirect);
+
+    List<String> resultsDirect = lines(direct, "results-");
+    List<String> failuresDirect = lines(direct, "failures-");
+    assertThat(resultsDirect).hasSize((int) good);
+    assertThat(failuresDirect).hasSize(c.expected.size() - (int) good);
+    assertThat(lines(flink, "results-")).isEqualTo(resultsDirect);
+    assertThat(lines(flink, "failures-")).isEqualTo(failuresDirect);
+    for (String line : resultsDirect) {
+      JsonNode n = JSON.readTree(line);
+      assertThat(n.get("source").asText()).startsWith(c.root.toAbsolutePath().toString());
+      assertThat(n.has("text") && n.has("confidence") && n.has("perHead")).isTrue();
+    }
+    for (String line : failuresDirect) {
+      assertThat(JSON.readTree(line).get("reason").asText()).isNotBlank();
+    }
+    List<String> accuracy = Files.readAllLines(direct.resolve("accuracy.tsv"));
+    assertThat(accuracy).anyMatch(l -> l.startsWith("fused\t" + c.labels.size() + "\t"));
+    assertThat(Files.readAllLines(flink.resolve("accuracy.tsv"))).isEqualTo(accuracy);
+  }
+
+  @Test
+  void run_csvFormat_writesCsvWithHeader() throws Exception {
+    Corpus c = Corpus.write(dir.resolve("corpus"));
+    Path out = dir.resolve("csv");
+    BatchOptions o = options(c, null, out, RunnerKind.DIRECT);
+    o.setFormat(OutputFormat.CSV);
+    BatchPipeline.run(o);
+    List<String> results = new ArrayList<>();
+    for (Path f : files(out, "results-")) {
+      assertThat(f.getFileName().toString()).endsWith(".csv");
+      List<String> l = Files.readAllLines(f);
+      assertThat(l.get(0)).isEqualTo(Records.RESULTS_CSV_HEADER);
+      results.addAll(l.subList(1, l.size()));
+    }
+    assertThat(results).hasSize((int) c.expected.values().stream().filter(v -> v).count());
+  }
+
+  private BatchOptions options(Corpus c, Path labels, Path out, RunnerKind runner) {
+    BatchOptions o = PipelineOptionsFactory.create().as(BatchOptions.class);
+    o.setInput(c.glob());
+    o.setOutput(out.toString());
+    o.setModel(model.toString());
+    o.setBatchSize(4);
+    o.setGroups(4);
+    o.setLabels(labels == null ? null : labels.toString());
+    runner.configure(o, 2);
+    return o;
+  }
+
+  private static List<String> expected(Corpus c, boolean ok) {
+    return c.expected.entrySet().stream().filter(e -> e.getValue() == ok).map(e -> c.abs(e.getKey())).toList();
+  }
+
+  private static List<Path> files(Path out, String prefix) throws IOException {
+    try (Stream<Path> s = Files.list(out)) {
+      return s.filter(p -> p.getFileName().toString().startsWith(prefix)).sorted().toList();
+    }
+  }
+
+  private static List<String> lines(Path out, String prefix) throws IOException {
+    List<String> all = new ArrayList<>();
+    for (Path f : files(out, prefix)) {
+      all.addAll(Files.readAllLines(f));
+    }
+    return all.stream().sorted().collect(Collectors.toList());
+  }
+}
