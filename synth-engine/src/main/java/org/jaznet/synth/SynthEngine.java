@@ -1,36 +1,48 @@
 package org.jaznet.synth;
 
-import java.awt.Color;
-import java.awt.Font;
-import java.awt.Graphics2D;
-import java.awt.RenderingHints;
-import java.awt.image.BufferedImage;
-import java.awt.image.DataBufferByte;
-import java.io.ByteArrayOutputStream;
-import java.io.IOException;
-import java.util.ArrayList;
-import java.util.List;
 import java.util.SplittableRandom;
-import javax.imageio.ImageIO;
+import org.jaznet.synth.canvas.Canvas;
+import org.jaznet.synth.colour.BackdropLibrary;
+import org.jaznet.synth.font.FontCatalog;
+import org.jaznet.synth.stage.StageChain;
+import org.jaznet.synth.text.Word;
+import org.jaznet.synth.text.WordSource;
 
 /**
- * Renders word images. Thread-safe: {@link #render(long)} depends only on the config and the index.
- *
- * <p>INTERIM: a plain Java2D renderer so that other modules can build against this API; the full
- * MJSynth stage chain replaces the body of {@link #render(long)}.
+ * Renders word images with the MJSynth recipe ({@link StageChain#mjsynth}). Thread-safe:
+ * {@link #render(long)} depends only on the config and the index (each thread reuses its own scratch
+ * canvas), so the same seed and index give the same bytes on any thread, in any order.
  */
 public final class SynthEngine {
   private final SynthConfig config;
   private final Lexicon lexicon;
+  private final WordSource words;
+  private final FontCatalog fonts;
+  private final BackdropLibrary backdrops;
+  private final StageChain chain;
+  private final ThreadLocal<Canvas> canvases = ThreadLocal.withInitial(Canvas::new);
 
-  private SynthEngine(SynthConfig config, Lexicon lexicon) {
+  private SynthEngine(SynthConfig config, Lexicon lexicon, FontCatalog fonts, BackdropLibrary backdrops) {
     this.config = config;
     this.lexicon = lexicon;
+    this.words = new WordSource(lexicon, config.randomStringRatio(), config.caseMode(),
+        config.recipe().maxRandomLength());
+    this.fonts = fonts;
+    this.backdrops = backdrops;
+    this.chain = StageChain.mjsynth(config.recipe(), fonts, backdrops);
   }
 
-  /** Loads the dictionary, fonts and backgrounds named by the config. */
+  /**
+   * Loads the dictionary, fonts and backgrounds named by the config.
+   *
+   * @throws SynthException naming the input if the dictionary is missing/empty/not UTF-8, the font
+   *     directory is missing or has no usable face, or the backgrounds directory has no readable photo
+   */
   public static SynthEngine create(SynthConfig config) throws SynthException {
-    return new SynthEngine(config, Lexicon.read(config.dictionary()));
+    Lexicon lexicon = Lexicon.read(config.dictionary());
+    FontCatalog fonts = FontCatalog.load(config.fontsDir());
+    BackdropLibrary backdrops = BackdropLibrary.load(config.backgroundsDir());
+    return new SynthEngine(config, lexicon, fonts, backdrops);
   }
 
   public SynthConfig config() {
@@ -41,45 +53,39 @@ public final class SynthEngine {
     return lexicon;
   }
 
+  public FontCatalog fonts() {
+    return fonts;
+  }
+
+  public BackdropLibrary backdrops() {
+    return backdrops;
+  }
+
+  public StageChain chain() {
+    return chain;
+  }
+
   /** The generator for one sample: seeded by (run seed, index) only. */
   static SplittableRandom randomFor(long seed, long index) {
     return new SplittableRandom(seed * 0x9E3779B97F4A7C15L + index).split();
   }
 
-  /** The text sample {@code index} shows, without rendering it (cheap). */
+  /** The text sample {@code index} shows, without rendering it (cheap: the word is the first draw). */
   public String textOf(long index) {
-    SplittableRandom r = randomFor(config.seed(), index);
-    String w = lexicon.get(r.nextInt(lexicon.size()));
-    CaseMode m = config.caseMode() == CaseMode.MIXED ? CaseMode.values()[r.nextInt(3)] : config.caseMode();
-    return m.apply(w);
+    return words.next(randomFor(config.seed(), index)).text();
   }
 
   /** Renders sample {@code index}. */
   public SynthSample render(long index) {
-    String text = textOf(index);
-    int h = 32;
-    int w = Math.max(16, text.length() * 14 + 8);
-    BufferedImage img = new BufferedImage(w, h, BufferedImage.TYPE_BYTE_GRAY);
-    Graphics2D g = img.createGraphics();
-    g.setColor(Color.WHITE);
-    g.fillRect(0, 0, w, h);
-    g.setColor(Color.BLACK);
-    g.setRenderingHint(RenderingHints.KEY_TEXT_ANTIALIASING, RenderingHints.VALUE_TEXT_ANTIALIAS_ON);
-    g.setFont(new Font(Font.SANS_SERIF, Font.PLAIN, 22));
-    g.drawString(text, 4, 24);
-    g.dispose();
-    ByteArrayOutputStream out = new ByteArrayOutputStream();
+    SplittableRandom r = randomFor(config.seed(), index);
+    Word w = words.next(r);
+    Canvas c = canvases.get();
+    c.reset(w);
     try {
-      ImageIO.write(img, "jpg", out);
-    } catch (IOException e) {
-      throw new IllegalStateException(e);
+      chain.run(c, r);
+    } catch (IllegalArgumentException e) {
+      throw new IllegalArgumentException("sample " + index + " ('" + w.text() + "'): " + e.getMessage(), e);
     }
-    byte[] grey = ((DataBufferByte) img.getRaster().getDataBuffer()).getData().clone();
-    List<CharBox> boxes = new ArrayList<>();
-    for (int i = 0; i < text.length(); i++) {
-      float x = 4 + i * 14;
-      boxes.add(new CharBox(text.charAt(i), x, 4, x + 14, 4, x + 14, 28, x, 28));
-    }
-    return new SynthSample(index, text, lexicon.indexOf(text), w, h, grey, out.toByteArray(), boxes);
+    return new SynthSample(index, w.text(), w.lexiconIndex(), c.outW, c.outH, c.grey, c.jpeg, c.charBoxes());
   }
 }

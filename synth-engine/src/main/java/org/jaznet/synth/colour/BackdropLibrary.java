@@ -1,0 +1,126 @@
+package org.jaznet.synth.colour;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.stream.Stream;
+import org.jaznet.synth.SynthException;
+import org.jaznet.synth.canvas.OpenCvNative;
+import org.opencv.core.Mat;
+import org.opencv.core.Size;
+import org.opencv.imgcodecs.Imgcodecs;
+import org.opencv.imgproc.Imgproc;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Every photograph (.jpg/.jpeg/.png) under a directory, decoded at load time to grey at
+ * {@link #HEIGHT} pixels high (and at least {@link #MIN_WIDTH} wide), sorted by path. Immutable and
+ * thread-safe. An unreadable image is skipped with a warning; none usable is an error.
+ */
+public final class BackdropLibrary {
+  private static final Logger LOG = LoggerFactory.getLogger(BackdropLibrary.class);
+  /** Height of the stored grey arrays: a 32 px crop shows a quarter of the photo's height. */
+  public static final int HEIGHT = 128;
+  /** Narrower photos are scaled up so that crops for long words fit. */
+  public static final int MIN_WIDTH = 512;
+
+  private final Path dir;
+  private final List<Backdrop> backdrops;
+  private final int skipped;
+
+  private BackdropLibrary(Path dir, List<Backdrop> backdrops, int skipped) {
+    this.dir = dir;
+    this.backdrops = List.copyOf(backdrops);
+    this.skipped = skipped;
+  }
+
+  /**
+   * Loads the photos under {@code dir}.
+   *
+   * @throws SynthException naming the directory if it is missing or holds no readable image
+   */
+  public static BackdropLibrary load(Path dir) throws SynthException {
+    OpenCvNative.load();
+    if (!Files.isDirectory(dir)) {
+      throw new SynthException("backgrounds directory " + dir + " does not exist or is not a directory");
+    }
+    List<Path> files;
+    try (Stream<Path> s = Files.walk(dir)) {
+      files = s.filter(Files::isRegularFile).filter(BackdropLibrary::isImage).sorted().toList();
+    } catch (IOException | java.io.UncheckedIOException e) {
+      throw new SynthException("cannot list backgrounds directory " + dir + ": " + e.getMessage(), e);
+    }
+    List<Backdrop> out = new ArrayList<>();
+    int skipped = 0;
+    for (Path f : files) {
+      Backdrop b = decode(f);
+      if (b == null) {
+        skipped++;
+        LOG.warn("skipping background {}: not a readable image", f);
+      } else {
+        out.add(b);
+      }
+    }
+    if (out.isEmpty()) {
+      throw new SynthException("backgrounds directory " + dir + " has no readable .jpg/.png photo ("
+          + files.size() + " image files, " + skipped + " unreadable)");
+    }
+    return new BackdropLibrary(dir, out, skipped);
+  }
+
+  private static boolean isImage(Path p) {
+    String n = p.getFileName().toString().toLowerCase(Locale.ROOT);
+    return n.endsWith(".jpg") || n.endsWith(".jpeg") || n.endsWith(".png");
+  }
+
+  private static Backdrop decode(Path f) {
+    Mat m = Imgcodecs.imread(f.toString(), Imgcodecs.IMREAD_GRAYSCALE);
+    Mat r = new Mat();
+    try {
+      if (m.empty() || m.rows() < 8 || m.cols() < 8) {
+        return null;
+      }
+      double scale = Math.max((double) HEIGHT / m.rows(), (double) MIN_WIDTH / m.cols());
+      int w = (int) Math.round(m.cols() * scale);
+      int h = (int) Math.round(m.rows() * scale);
+      Imgproc.resize(m, r, new Size(w, h), 0, 0, scale < 1 ? Imgproc.INTER_AREA : Imgproc.INTER_LINEAR);
+      // Keep a HEIGHT-high band from the middle: all crops are taken at one scale.
+      int y0 = (h - HEIGHT) / 2;
+      byte[] grey = new byte[w * HEIGHT];
+      Mat band = r.submat(y0, y0 + HEIGHT, 0, w);
+      Mat packed = band.clone();
+      packed.get(0, 0, grey);
+      packed.release();
+      band.release();
+      return Backdrop.of(f, w, HEIGHT, grey);
+    } finally {
+      m.release();
+      r.release();
+    }
+  }
+
+  public Path dir() {
+    return dir;
+  }
+
+  public List<Backdrop> backdrops() {
+    return backdrops;
+  }
+
+  public int size() {
+    return backdrops.size();
+  }
+
+  public Backdrop get(int i) {
+    return backdrops.get(i);
+  }
+
+  /** Image files that could not be decoded. */
+  public int skipped() {
+    return skipped;
+  }
+}

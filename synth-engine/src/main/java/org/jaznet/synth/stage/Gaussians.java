@@ -1,0 +1,54 @@
+package org.jaznet.synth.stage;
+
+import java.util.SplittableRandom;
+import java.util.random.RandomGenerator;
+
+/**
+ * Fast per-pixel Gaussian noise: a fixed table of N(0,1) values (built once from a fixed seed) read
+ * from a random start with a random odd stride, so a sample's noise depends only on its own generator.
+ */
+final class Gaussians {
+  private static final int SIZE = 1 << 16;
+  private static final int MASK = SIZE - 1;
+  private static final float[] TABLE = new float[SIZE];
+
+  static {
+    SplittableRandom r = new SplittableRandom(0x5EED_0F_A015EL);
+    for (int i = 0; i < SIZE; i++) {
+      TABLE[i] = (float) r.nextGaussian();
+    }
+  }
+
+  private Gaussians() {}
+
+  /** Adds N(0, sigma) noise to {@code n} pixels of {@code px}, clamping to 0..255. */
+  static void addNoise(byte[] px, int n, double sigma, RandomGenerator r) {
+    if (sigma <= 0) {
+      return;
+    }
+    int pos = r.nextInt(SIZE);
+    int step = 1 + 2 * r.nextInt(SIZE / 2);
+    float s = (float) sigma;
+    for (int i = 0; i < n; i++) {
+      int v = Math.round((px[i] & 0xFF) + s * TABLE[pos]);
+      px[i] = (byte) (v < 0 ? 0 : (v > 255 ? 255 : v));
+      pos = (pos + step) & MASK;
+    }
+  }
+
+  /** Beta(2,5) as the 2nd smallest of 6 uniforms. */
+  static double beta25(RandomGenerator r) {
+    double a = 2;
+    double b = 2;
+    for (int i = 0; i < 6; i++) {
+      double u = r.nextDouble();
+      if (u < a) {
+        b = a;
+        a = u;
+      } else if (u < b) {
+        b = u;
+      }
+    }
+    return b;
+  }
+}

@@ -1,0 +1,48 @@
+package org.jaznet.synth.stage;
+
+import java.util.random.RandomGenerator;
+import org.jaznet.synth.SynthConfig.Recipe;
+import org.jaznet.synth.canvas.Canvas;
+import org.opencv.core.CvType;
+import org.opencv.core.Mat;
+import org.opencv.core.MatOfInt;
+import org.opencv.imgcodecs.Imgcodecs;
+
+/**
+ * Encodes the composed pixels as a grey JPEG of quality min(jpegMax, max(jpegMin, N(jpegMean,
+ * jpegSigma))) and decodes it again, so that the sample's grey pixels are exactly what a reader of the
+ * file sees.
+ */
+public final class JpegStage implements Stage {
+  private final Recipe recipe;
+
+  public JpegStage(Recipe recipe) {
+    this.recipe = recipe;
+  }
+
+  @Override
+  public String name() {
+    return "jpeg";
+  }
+
+  @Override
+  public StageOutcome apply(Canvas c, RandomGenerator r) {
+    double q = recipe.jpegMean() + recipe.jpegSigma() * r.nextGaussian();
+    int quality = (int) Math.round(Math.min(recipe.jpegMax(), Math.max(recipe.jpegMin(), q)));
+    c.outMat.create(c.outH, c.outW, CvType.CV_8UC1);
+    c.outMat.put(0, 0, c.pixels);
+    MatOfInt params = new MatOfInt(Imgcodecs.IMWRITE_JPEG_QUALITY, quality);
+    if (!Imgcodecs.imencode(".jpg", c.outMat, c.encoded, params)) {
+      params.release();
+      throw new IllegalStateException("OpenCV could not encode a " + c.outW + "x" + c.outH + " JPEG");
+    }
+    params.release();
+    c.jpeg = c.encoded.toArray();
+    Mat decoded = Imgcodecs.imdecode(c.encoded, Imgcodecs.IMREAD_GRAYSCALE);
+    byte[] grey = new byte[c.outW * c.outH];
+    decoded.get(0, 0, grey);
+    decoded.release();
+    c.grey = grey;
+    return StageOutcome.CONTINUE;
+  }
+}

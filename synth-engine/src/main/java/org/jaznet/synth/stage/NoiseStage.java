@@ -1,0 +1,49 @@
+package org.jaznet.synth.stage;
+
+import java.util.random.RandomGenerator;
+import org.jaznet.synth.SynthConfig.Recipe;
+import org.jaznet.synth.canvas.Canvas;
+import org.opencv.core.Size;
+import org.opencv.imgproc.Imgproc;
+
+/**
+ * Global distortions: Gaussian noise, Gaussian blur of sigma |N(0, blurSigma)| (skipped below 0.3)
+ * and, with probability {@code resampleP}, downsampling to a height of 40-90 % and back.
+ */
+public final class NoiseStage implements Stage {
+  private final Recipe recipe;
+
+  public NoiseStage(Recipe recipe) {
+    this.recipe = recipe;
+  }
+
+  @Override
+  public String name() {
+    return "noise";
+  }
+
+  @Override
+  public StageOutcome apply(Canvas c, RandomGenerator r) {
+    int n = c.outW * c.outH;
+    Gaussians.addNoise(c.pixels, n, recipe.noiseSigma(), r);
+    double sigma = Math.abs(r.nextGaussian() * recipe.blurSigma());
+    boolean resample = r.nextDouble() < recipe.resampleP();
+    double factor = 0.4 + 0.5 * r.nextDouble();
+    if (sigma < 0.3 && !resample) {
+      return StageOutcome.CONTINUE;
+    }
+    c.outMat.create(c.outH, c.outW, org.opencv.core.CvType.CV_8UC1);
+    c.outMat.put(0, 0, c.pixels);
+    if (sigma >= 0.3) {
+      Imgproc.GaussianBlur(c.outMat, c.outMat, new Size(0, 0), sigma);
+    }
+    if (resample) {
+      int h = Math.max(4, (int) Math.round(c.outH * factor));
+      int w = Math.max(2, (int) Math.round(c.outW * factor));
+      Imgproc.resize(c.outMat, c.auxMat, new Size(w, h), 0, 0, Imgproc.INTER_AREA);
+      Imgproc.resize(c.auxMat, c.outMat, new Size(c.outW, c.outH), 0, 0, Imgproc.INTER_LINEAR);
+    }
+    c.outMat.get(0, 0, c.pixels);
+    return StageOutcome.CONTINUE;
+  }
+}
