@@ -6,6 +6,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Locale;
+import java.nio.file.StandardCopyOption;
 import org.lmdbjava.ByteArrayProxy;
 import org.lmdbjava.Dbi;
 import org.lmdbjava.DbiFlags;
@@ -58,8 +59,9 @@ public final class LmdbWriter implements AutoCloseable {
     } catch (IOException e) {
       throw new IOException("cannot create LMDB directory " + dir + ": " + e.getMessage(), e);
     }
-    long existing = Files.isRegularFile(dir.resolve("data.mdb")) ? Files.size(dir.resolve("data.mdb")) : 0;
-    long size = Math.max(initialMapSize, existing * 2);
+    // The map size is recorded in the file: keep it a function of the caller's figure alone, not of the
+    // file's size, so that a resumed run ends with the same bytes (LMDB raises it if the data needs more).
+    long size = initialMapSize;
     try {
       Env<byte[]> env = Env.create(ByteArrayProxy.PROXY_BA).setMapSize(size).setMaxDbs(1)
           .open(dir.toFile());
@@ -118,6 +120,69 @@ public final class LmdbWriter implements AutoCloseable {
     } catch (NumberFormatException e) {
       throw new IllegalStateException("LMDB " + dir + " has a malformed num-samples '" + s + "'", e);
     }
+  }
+
+  /** Records per transaction when {@link #rebuildAndClose} copies the database. */
+  static final int REBUILD_BATCH = 1024;
+
+  /**
+   * Rewrites {@code data.mdb} canonically and closes the writer: all samples are copied, in order and in
+   * batches of {@value #REBUILD_BATCH}, into a fresh database in {@code scratch}, which is then renamed over
+   * {@code data.mdb}. Why: LMDB does not clear the unused slack of recycled page buffers, and its page
+   * reuse depends on the process history, so a database written by a killed-then-resumed run differs in
+   * bytes (never in records) from one written in one go. A fresh database built by the same sequence of
+   * operations has the same bytes, so the finished file depends only on its records. Costs one sequential
+   * copy; a crash during it leaves the original file intact.
+   */
+  public void rebuildAndClose(Path scratch) throws IOException {
+    try {
+      deleteDatabaseFiles(scratch);
+      Files.createDirectories(scratch);
+      long size = mapSize;
+      while (true) {
+        try (Env<byte[]> fresh = Env.create(ByteArrayProxy.PROXY_BA).setMapSize(size).setMaxDbs(1)
+            .open(scratch.toFile())) {
+          Dbi<byte[]> target = fresh.openDbi((byte[]) null, DbiFlags.MDB_CREATE);
+          copyAll(fresh, target);
+          break;
+        } catch (MapFullException e) {
+          deleteDatabaseFiles(scratch);
+          size *= 2;
+        }
+      }
+      env.close();
+      Files.move(scratch.resolve("data.mdb"), dir.resolve("data.mdb"),
+          StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
+      deleteDatabaseFiles(scratch);
+      Files.deleteIfExists(scratch);
+    } catch (IOException | LmdbException e) {
+      throw new IOException("cannot rewrite LMDB " + dir + " via " + scratch + ": " + e.getMessage(), e);
+    } finally {
+      env.close();
+    }
+  }
+
+  private void copyAll(Env<byte[]> fresh, Dbi<byte[]> target) {
+    try (Txn<byte[]> read = env.txnRead()) {
+      for (long from = 1; from <= numSamples; from += REBUILD_BATCH) {
+        long to = Math.min(numSamples, from + REBUILD_BATCH - 1);
+        try (Txn<byte[]> txn = fresh.txnWrite()) {
+          for (long n = from; n <= to; n++) {
+            byte[] image = key("image", n);
+            byte[] label = key("label", n);
+            target.put(txn, image, db.get(read, image));
+            target.put(txn, label, db.get(read, label));
+          }
+          target.put(txn, NUM_SAMPLES, Long.toString(to).getBytes(StandardCharsets.US_ASCII));
+          txn.commit();
+        }
+      }
+    }
+  }
+
+  private static void deleteDatabaseFiles(Path scratch) throws IOException {
+    Files.deleteIfExists(scratch.resolve("data.mdb"));
+    Files.deleteIfExists(scratch.resolve("lock.mdb"));
   }
 
   @Override

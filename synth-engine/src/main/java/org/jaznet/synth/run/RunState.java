@@ -97,6 +97,10 @@ final class RunState {
       }
       Files.deleteIfExists(chunks);
     }
+    for (String f : List.of("data.mdb", "lock.mdb")) {
+      Files.deleteIfExists(dir.resolve("rebuild").resolve(f));
+    }
+    Files.deleteIfExists(dir.resolve("rebuild"));
     Files.deleteIfExists(dir.resolve(PARAMS));
     Files.deleteIfExists(dir);
   }

@@ -61,10 +61,21 @@ public final class SynthRun {
   private final RunConfig config;
   private final Path out;
 
+  private final int chunk;
+
   public SynthRun(SynthEngine engine, RunConfig config) {
+    this(engine, config, CHUNK);
+  }
+
+  /** With another chunk size: lets tests cover many chunks with few images. */
+  SynthRun(SynthEngine engine, RunConfig config, int chunkSize) {
+    if (chunkSize <= 0) {
+      throw new IllegalArgumentException("chunk size must be > 0, got " + chunkSize);
+    }
     this.engine = engine;
     this.config = config;
     this.out = config.outDir().toAbsolutePath().normalize();
+    this.chunk = chunkSize;
   }
 
   /** Result of rendering one chunk. */
@@ -85,7 +96,7 @@ public final class SynthRun {
     long start = System.nanoTime();
     prepareOutDir();
     long count = config.count();
-    long chunks = (count + CHUNK - 1) / CHUNK;
+    long chunks = (count + chunk - 1) / chunk;
     long written = 0;
     long skipped = 0;
     long bytes = 0;
@@ -96,9 +107,9 @@ public final class SynthRun {
       RunLexicon lexicon = RunLexicon.scan(engine, count);
       long lmdbDone = 0;
       if (config.format() == OutputFormat.LMDB) {
-        lmdb = LmdbWriter.open(out, Math.max(64L << 20, count * 32L * 1024));
+        lmdb = LmdbWriter.open(out, Math.max(64L << 20, count * 64L * 1024));
         lmdbDone = lmdb.numSamples();
-        if (lmdbDone > count || lmdbDone % CHUNK != 0 && lmdbDone != count) {
+        if (lmdbDone > count || lmdbDone % chunk != 0 && lmdbDone != count) {
           throw new SynthException("cannot resume LMDB " + out + ": it holds " + lmdbDone
               + " samples, which is not a chunk boundary of a " + count + "-sample run");
         }
@@ -113,7 +124,7 @@ public final class SynthRun {
         while (next < chunks && window.size() < 2 * config.threads()) {
           long c = next++;
           window.add(state.isDone(c)
-              ? CompletableFuture.completedFuture(ChunkResult.journaled(c, chunkEnd(c) - c * CHUNK))
+              ? CompletableFuture.completedFuture(ChunkResult.journaled(c, chunkEnd(c) - c * chunk))
               : pool.submit(() -> renderChunk(c, lexicon, lmdbStored)));
         }
         ChunkResult r = window.poll().get();
@@ -131,8 +142,9 @@ public final class SynthRun {
       }
       pool.shutdown();
       if (lmdb != null) {
-        lmdb.close();
+        LmdbWriter w = lmdb;
         lmdb = null;
+        w.rebuildAndClose(state.dir().resolve("rebuild"));
       }
       writeIndexFiles(lexicon, state, chunks);
       if (config.preview().isPresent()) {
@@ -198,9 +210,9 @@ public final class SynthRun {
     return lines;
   }
 
-  private ChunkResult renderChunk(long chunk, RunLexicon lexicon, long lmdbStored) throws IOException {
-    long from = chunk * CHUNK;
-    long to = chunkEnd(chunk);
+  private ChunkResult renderChunk(long c, RunLexicon lexicon, long lmdbStored) throws IOException {
+    long from = c * chunk;
+    long to = chunkEnd(c);
     List<LmdbWriter.Item> items = new ArrayList<>();
     List<String> lines = new ArrayList<>();
     long written = 0;
@@ -232,7 +244,7 @@ public final class SynthRun {
         lines.add(CharBoxesJsonl.line(new CharBoxesJsonl.Entry(path, s.text(), s.charBoxes())));
       }
     }
-    return new ChunkResult(chunk, items, lines, written, skipped, bytes, false);
+    return new ChunkResult(c, items, lines, written, skipped, bytes, false);
   }
 
   private SynthSample render(long i, String text) {
@@ -253,8 +265,8 @@ public final class SynthRun {
     };
   }
 
-  private long chunkEnd(long chunk) {
-    return Math.min(config.count(), (chunk + 1) * CHUNK);
+  private long chunkEnd(long c) {
+    return Math.min(config.count(), (c + 1) * chunk);
   }
 
   private void writeIndexFiles(RunLexicon lexicon, RunState state, long chunks) throws IOException {
