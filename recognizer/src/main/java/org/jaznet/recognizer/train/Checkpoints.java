@@ -13,7 +13,6 @@ import java.nio.file.AtomicMoveNotSupportedException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
-import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 import java.util.stream.Stream;
@@ -87,6 +86,7 @@ public final class Checkpoints {
           zip.closeEntry();
         }
       }
+      readableByAll(tmp);
       moveAtomically(tmp, target);
     } finally {
       Files.deleteIfExists(tmp);
@@ -99,6 +99,15 @@ public final class Checkpoints {
     DataOutputStream d = new DataOutputStream(out);
     Nd4j.write(a, d);
     d.flush();
+  }
+
+  /** Temporary files are created owner-only; the files they become are ordinary (rw-r--r--). */
+  static void readableByAll(Path p) {
+    try {
+      Files.setPosixFilePermissions(p, java.nio.file.attribute.PosixFilePermissions.fromString("rw-r--r--"));
+    } catch (IOException | UnsupportedOperationException e) {
+      // not a POSIX file system: keep its defaults
+    }
   }
 
   /** Renames {@code tmp} over {@code target}, atomically where the file system allows it. */
@@ -191,13 +200,10 @@ public final class Checkpoints {
     Path tmp = Files.createTempFile(parent, "." + target.getFileName(), ".tmp");
     try {
       Files.write(tmp, bytes);
+      readableByAll(tmp);
       moveAtomically(tmp, target);
     } finally {
       Files.deleteIfExists(tmp);
     }
-  }
-
-  static List<String> copy(List<String> l) {
-    return new ArrayList<>(l);
   }
 }

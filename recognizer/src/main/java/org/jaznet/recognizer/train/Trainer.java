@@ -286,10 +286,12 @@ public final class Trainer {
   }
 
   private void setLearningRate() {
-    double lr = config.schedule().rate(config.learningRate(), step, config.steps(), config.warmupSteps());
-    if (lastGrowthStep > 0 && config.warmupSteps() > 0 && step - lastGrowthStep < config.warmupSteps()) {
+    // a short run must not spend most of its steps warming up
+    long warmup = Math.min(config.warmupSteps(), config.steps() / 10);
+    double lr = config.schedule().rate(config.learningRate(), step, config.steps(), warmup);
+    if (lastGrowthStep > 0 && warmup > 0 && step - lastGrowthStep < warmup) {
       // growth resets the updater state: warm up again
-      lr *= 0.1 + 0.9 * (step - lastGrowthStep + 1) / (double) config.warmupSteps();
+      lr *= 0.1 + 0.9 * (step - lastGrowthStep + 1) / (double) warmup;
     }
     if (Double.isNaN(currentLr) || Math.abs(lr - currentLr) > 0.01 * currentLr) {
       net.graph().setLearningRate(lr);
