@@ -11,8 +11,11 @@ import org.jaznet.recognizer.HeadKind;
  * @param fittedOn number of examples the parameters were fitted on (0: the uncalibrated defaults)
  */
 public record Calibration(double dictWeight, double charWeight, double ngramWeight, double otherBias, int fittedOn) {
-  /** Uncalibrated defaults: N-gram log-likelihoods sum over many outputs, so they get a smaller weight. */
-  public static final Calibration DEFAULT = new Calibration(1.0, 1.0, 0.25, 0.0, 0);
+  /**
+   * Uncalibrated defaults: N-gram log-likelihoods sum over many outputs, so they get a smaller weight;
+   * "none of these" sits well below a confident reading's score. Fit real values with {@link Fusion#fit}.
+   */
+  public static final Calibration DEFAULT = new Calibration(1.0, 1.0, 0.1, -8.0, 0);
 
   public Calibration {
     for (double v : new double[] {dictWeight, charWeight, ngramWeight, otherBias}) {

@@ -225,9 +225,15 @@ public final class Decoder {
     if (max == Double.NEGATIVE_INFINITY) {
       return max;
     }
-    double s = Math.exp(extra - max);
+    // Terms more than 25 below the maximum change the sum by < 1e-10 relative: skip their exp (most
+    // words of a large lexicon), which keeps 90k-word posteriors cheap.
+    double cut = max - 25;
+    double s = extra > cut ? Math.exp(extra - max) : 0;
     for (int k = 0; k < n; k++) {
-      s += Math.exp(v[k] - max);
+      double x = v[k];
+      if (x > cut) {
+        s += Math.exp(x - max);
+      }
     }
     return max + Math.log(s);
   }

@@ -79,11 +79,13 @@ public final class JazNet {
   /** Wraps a graph whose parameters are set by the caller (the model file loader). */
   static JazNet withParams(ModelSpec spec, long seed, INDArray flatParams, Calibration calibration) {
     Dl4jSetup.ensure();
-    ComputationGraph g = new ComputationGraph(configuration(spec, seed));
-    if (flatParams.length() != g.numParams()) {
-      throw new IllegalArgumentException("the spec's graph has " + g.numParams() + " parameters, got "
+    ComputationGraphConfiguration conf = configuration(spec, seed);
+    long expected = numParams(spec);
+    if (flatParams.length() != expected) {
+      throw new IllegalArgumentException("the spec's graph has " + expected + " parameters, got "
           + flatParams.length());
     }
+    ComputationGraph g = new ComputationGraph(conf);
     g.init(flatParams.reshape(1, flatParams.length()), true);
     return new JazNet(g, spec, seed, calibration);
   }

@@ -1,0 +1,202 @@
+package org.jaznet.recognizer.head;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.within;
+
+import java.util.ArrayList;
+import java.util.EnumSet;
+import java.util.List;
+import java.util.Random;
+import org.jaznet.recognizer.HeadKind;
+import org.jaznet.recognizer.Recognition;
+import org.jaznet.recognizer.model.Arch;
+import org.jaznet.recognizer.model.ModelSpec;
+import org.jaznet.recognizer.model.Optimiser;
+import org.junit.jupiter.api.Test;
+
+class DecoderTest {
+  static final List<String> DICT = List.of("hello", "help", "yellow", "hell", "world", "word", "sword", "shell");
+
+  static ModelSpec spec(List<String> dict, int active) {
+    return new ModelSpec(Arch.SMALL, EnumSet.allOf(HeadKind.class), dict, active,
+        NgramVocabulary.build(dict, 10_000).grams(), Optimiser.ADAM, 1e-3, 0, 0.5);
+  }
+
+  /** CHAR probabilities that favour {@code word} at each position with probability {@code p}. */
+  static float[] charProbs(String word, float p) {
+    float[] out = new float[37 * 23];
+    int[] codes = CharCodec.encode(word);
+    for (int pos = 0; pos < 23; pos++) {
+      for (int s = 0; s < 37; s++) {
+        out[s * 23 + pos] = s == codes[pos] ? p : (1 - p) / 36;
+      }
+    }
+    return out;
+  }
+
+  static float[] ngramProbs(NgramVocabulary v, String word, float hi, float lo) {
+    float[] out = new float[v.size()];
+    java.util.Arrays.fill(out, lo);
+    for (int g : v.encode(word)) {
+      out[g] = hi;
+    }
+    return out;
+  }
+
+  @Test
+  void decode_lexiconCharOnly_picksWordWithBestPositionScores() {
+    ModelSpec s = spec(DICT, 8);
+    Decoder d = new Decoder(s, Calibration.DEFAULT);
+    // CHAR reads "hellp" (not a word): the lexicon's best is "hello"/"help"? p(hellp) differs from hello
+    // only at position 4 (p vs o) and from help at positions 3-4; hello wins.
+    float[] chars = charProbs("hellp", 0.8f);
+    float[] dict = new float[8];
+    java.util.Arrays.fill(dict, 1f / 8);
+    NgramVocabulary v = new NgramVocabulary(s.ngrams());
+    float[] ngram = new float[v.size()];
+    java.util.Arrays.fill(ngram, 0.5f);
+    HeadOutputs out = new HeadOutputs(1, dict, 8, chars, ngram, v.size());
+    CompiledLexicon lex = d.compile(List.of("Help", "HELLO", "world", "hell!"));
+    Recognition r = d.decode(out, 0, lex);
+    assertThat(r.perHead().get(HeadKind.CHAR).text()).isEqualTo("hellp");
+    assertThat(r.perHead().get(HeadKind.CHAR).lexiconText()).isEqualTo("hello");
+    assertThat(r.perHead().get(HeadKind.CHAR).lexiconScore()).isBetween(0.0, 1.0);
+    // CHAR score of the unconstrained reading is the sequence probability: 0.8^23
+    assertThat(r.perHead().get(HeadKind.CHAR).score()).isCloseTo(Math.pow(0.8, 23), within(1e-6));
+  }
+
+  @Test
+  void decode_lexiconCharPrefix_nullsAfterWordCount() {
+    Decoder d = new Decoder(spec(DICT, 8), Calibration.DEFAULT);
+    // "hell" vs "hello": CHAR strongly says null at position 4
+    HeadOutputs out = outputs(d, "hell", 0.9f, "word");
+    assertThat(d.decode(out, 0, d.compile(List.of("hello", "hell"))).perHead().get(HeadKind.CHAR).lexiconText())
+        .isEqualTo("hell");
+    HeadOutputs out2 = outputs(d, "hello", 0.9f, "word");
+    assertThat(d.decode(out2, 0, d.compile(List.of("hell", "hello"))).perHead().get(HeadKind.CHAR).lexiconText())
+        .isEqualTo("hello");
+  }
+
+  @Test
+  void decode_ngramOutputs_bestWordByNgramAgreement() {
+    Decoder d = new Decoder(spec(DICT, 8), Calibration.DEFAULT);
+    NgramVocabulary v = new NgramVocabulary(d.spec().ngrams());
+    float[] chars = charProbs("xxxx", 0.5f);
+    float[] dict = new float[8];
+    java.util.Arrays.fill(dict, 1f / 8);
+    HeadOutputs out = new HeadOutputs(1, dict, 8, chars, ngramProbs(v, "sword", 0.9f, 0.05f), v.size());
+    Recognition r = d.decode(out, 0, d.compile(List.of("word", "sword", "world")));
+    assertThat(r.perHead().get(HeadKind.NGRAM).text()).isEqualTo("sword");
+    assertThat(r.perHead().get(HeadKind.NGRAM).lexiconText()).isEqualTo("sword");
+  }
+
+  @Test
+  void decode_dictHead_bestActiveClassAndLexiconRestriction() {
+    Decoder d = new Decoder(spec(DICT, 6), Calibration.DEFAULT);
+    float[] dict = {0.05f, 0.6f, 0.05f, 0.1f, 0.15f, 0.05f};
+    HeadOutputs base = outputs(d, "help", 0.6f, "help");
+    HeadOutputs out = new HeadOutputs(1, dict, 6, base.chars(), base.ngram(), base.ngramWidth());
+    Recognition r = d.decode(out, 0, d.compile(List.of("world", "hell", "sword")));
+    assertThat(r.perHead().get(HeadKind.DICT).text()).isEqualTo("help");
+    assertThat(r.perHead().get(HeadKind.DICT).score()).isCloseTo(0.6, within(1e-6));
+    // sword is not an active class (index 6 >= 6): world (0.15) beats hell (0.1)
+    assertThat(r.perHead().get(HeadKind.DICT).lexiconText()).isEqualTo("world");
+  }
+
+  @Test
+  void decode_agreeingHeads_fusedTextAndAlternativesSorted() {
+    Decoder d = new Decoder(spec(DICT, 8), Calibration.DEFAULT);
+    Recognition r = d.decode(outputs(d, "yellow", 0.9f, "yellow"), 0, null);
+    assertThat(r.text()).isEqualTo("yellow");
+    assertThat(r.alternatives().get(0).text()).isEqualTo("yellow");
+    assertThat(r.confidence()).isGreaterThan(0.5);
+    for (int i = 1; i < r.alternatives().size(); i++) {
+      assertThat(r.alternatives().get(i).confidence()).isLessThanOrEqualTo(r.alternatives().get(i - 1).confidence());
+    }
+    Recognition withLex = d.decode(outputs(d, "yellow", 0.9f, "yellow"), 0, d.compile(List.of("hello", "yellow")));
+    assertThat(withLex.text()).isEqualTo("yellow");
+  }
+
+  @Test
+  void fusionFit_informativeChar_weightsCharAndCalibratesConfidence() {
+    Random rnd = new Random(3);
+    List<Fusion.Example> ex = new ArrayList<>();
+    for (int i = 0; i < 400; i++) {
+      // two candidates; CHAR separates right from wrong by a noisy margin, NGRAM is noise
+      double margin = rnd.nextGaussian() * 2 + 1;
+      double[] right = {-2, -3, rnd.nextGaussian()};
+      double[] wrong = {-2, -3 - margin, rnd.nextGaussian()};
+      boolean swap = rnd.nextBoolean();
+      ex.add(new Fusion.Example(swap ? new double[][] {wrong, right} : new double[][] {right, wrong}, swap ? 1 : 0));
+    }
+    Calibration c = Fusion.fit(ex);
+    assertThat(c.fittedOn()).isEqualTo(400);
+    assertThat(c.charWeight()).isGreaterThan(0.2);
+    assertThat(Math.abs(c.ngramWeight())).isLessThan(c.charWeight());
+  }
+
+  @Test
+  void compile_90kLexicon_scoresFastAndFindsWord() {
+    Random rnd = new Random(1);
+    java.util.Set<String> distinct = new java.util.LinkedHashSet<>();
+    while (distinct.size() < 90_000) {
+      int len = 3 + rnd.nextInt(9);
+      StringBuilder sb = new StringBuilder();
+      for (int k = 0; k < len; k++) {
+        sb.append((char) ('a' + rnd.nextInt(26)));
+      }
+      distinct.add(sb.toString());
+    }
+    List<String> words = new ArrayList<>(distinct);
+    List<String> dict = words.subList(0, 5000);
+    ModelSpec s = new ModelSpec(Arch.SMALL, EnumSet.allOf(HeadKind.class), dict, 5000,
+        NgramVocabulary.build(words, 10_000).grams(), Optimiser.ADAM, 1e-3, 0, 0.5);
+    Decoder d = new Decoder(s, Calibration.DEFAULT);
+    long t0 = System.nanoTime();
+    CompiledLexicon lex = d.compile(words);
+    long t1 = System.nanoTime();
+    String target = words.get(77_777);
+    HeadOutputs out = outputs(d, target, 0.7f, target);
+    Recognition r = null;
+    for (int i = 0; i < 30; i++) {
+      d.decode(out, 0, lex); // JIT warm-up
+    }
+    int runs = 50;
+    long t2 = System.nanoTime();
+    for (int i = 0; i < runs; i++) {
+      r = d.decode(out, 0, lex);
+    }
+    long t3 = System.nanoTime();
+    System.out.printf("90k lexicon: compile %.0f ms; decode with lexicon (all heads + fusion) %.2f ms/image%n",
+        (t1 - t0) / 1e6, (t3 - t2) / 1e6 / runs);
+    ImageScores img = new ImageScores(out, 0);
+    double[] sc = new double[lex.size()];
+    for (HeadKind h : HeadKind.values()) {
+      for (int i = 0; i < 30; i++) {
+        lex.score(h, img, sc);
+      }
+      long a = System.nanoTime();
+      for (int i = 0; i < runs; i++) {
+        lex.score(h, img, sc);
+      }
+      System.out.printf("90k lexicon: %s scoring %.2f ms/image%n", h, (System.nanoTime() - a) / 1e6 / runs);
+    }
+    assertThat(r.perHead().get(HeadKind.CHAR).lexiconText()).isEqualTo(target);
+    assertThat(r.perHead().get(HeadKind.NGRAM).lexiconText()).isEqualTo(target);
+    assertThat(r.text()).isEqualTo(target);
+  }
+
+  /** Consistent outputs: CHAR favours {@code charWord}, NGRAM {@code ngramWord}, DICT uniform-ish. */
+  static HeadOutputs outputs(Decoder d, String charWord, float p, String ngramWord) {
+    ModelSpec s = d.spec();
+    NgramVocabulary v = new NgramVocabulary(s.ngrams());
+    float[] dict = new float[s.dictActive()];
+    java.util.Arrays.fill(dict, 1f / s.dictActive());
+    int cls = s.dictionary().indexOf(charWord);
+    if (cls >= 0 && cls < s.dictActive()) {
+      java.util.Arrays.fill(dict, 0.1f / s.dictActive());
+      dict[cls] = 0.9f;
+    }
+    return new HeadOutputs(1, dict, s.dictActive(), charProbs(charWord, p), ngramProbs(v, ngramWord, 0.9f, 0.02f), v.size());
+  }
+}

@@ -1,0 +1,178 @@
+package org.jaznet.recognizer.model;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.EnumSet;
+import java.util.Enumeration;
+import java.util.List;
+import java.util.Map;
+import java.util.function.BiFunction;
+import java.util.zip.ZipEntry;
+import java.util.zip.ZipFile;
+import java.util.zip.ZipOutputStream;
+import org.jaznet.recognizer.HeadKind;
+import org.jaznet.recognizer.RecognizerException;
+import org.jaznet.recognizer.head.Calibration;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.nd4j.linalg.api.ndarray.INDArray;
+
+class ModelFileTest {
+  @TempDir static Path dir;
+  static JazNet net;
+  static Path saved;
+  static INDArray x;
+
+  @BeforeAll
+  static void trainAndSave() throws Exception {
+    net = JazNet.create(JazNetTest.spec(EnumSet.allOf(HeadKind.class), 6), 21)
+        .withCalibration(new Calibration(0.9, 1.1, 0.05, -6.5, 123));
+    JazNetTest.fit(net, List.of("apple", "banana", "cherry", "hotel"), 2);
+    x = JazNetTest.input(3, 4);
+    saved = dir.resolve("m.zip");
+    ModelFile.save(net, saved, Precision.FP32, true);
+  }
+
+  @Test
+  void load_fp32_identicalOutputsSpecAndCalibration() throws Exception {
+    JazNet back = ModelFile.load(saved);
+    assertThat(back.spec()).isEqualTo(net.spec());
+    assertThat(back.calibration()).isEqualTo(net.calibration());
+    assertThat(back.seed()).isEqualTo(21);
+    Map<HeadKind, INDArray> a = net.output(x);
+    Map<HeadKind, INDArray> b = back.output(x);
+    for (HeadKind h : HeadKind.values()) {
+      assertThat(b.get(h).data().asFloat()).as(h.name()).containsExactly(a.get(h).data().asFloat());
+    }
+    assertThat(Files.list(dir).filter(p -> p.toString().endsWith(".tmp"))).isEmpty();
+  }
+
+  @Test
+  void load_withUpdater_restoresOptimiserState() throws Exception {
+    JazNet back = ModelFile.load(saved, true);
+    assertThat(back.graph().getUpdater().getStateViewArray())
+        .isEqualTo(net.graph().getUpdater().getStateViewArray());
+  }
+
+  @Test
+  void save_fp16_halfSizeCloseOutputs() throws Exception {
+    Path half = dir.resolve("half.zip");
+    ModelFile.save(net, half, Precision.FP16);
+    Path full = dir.resolve("full.zip");
+    ModelFile.save(net, full, Precision.FP32);
+    assertThat(Files.size(half)).isLessThan(Files.size(full) * 6 / 10);
+    JazNet back = ModelFile.load(half);
+    INDArray a = net.output(x).get(HeadKind.CHAR);
+    INDArray b = back.output(x).get(HeadKind.CHAR);
+    assertThat(a.sub(b).amaxNumber().doubleValue()).isLessThan(0.01);
+  }
+
+  @Test
+  void load_tamperedParams_refusedNamingEntry() throws Exception {
+    Path bad = rewrite("tampered.zip", (name, data) -> {
+      if (name.equals(ModelFile.PARAMS)) {
+        data[data.length - 3] ^= 0x40;
+      }
+      return data;
+    });
+    assertThatThrownBy(() -> ModelFile.load(bad)).isInstanceOf(RecognizerException.class)
+        .hasMessageContaining(bad.toString()).hasMessageContaining("checksum mismatch for params.bin");
+  }
+
+  @Test
+  void load_tamperedJsonWithFixedChecksum_refusedBySpecCheck() throws Exception {
+    // an attacker who also rewrites the checksums: the spec no longer matches the weights
+    Path bad = rewriteWithChecksums("respec.zip", ModelFile.MODEL_JSON,
+        s -> s.replace("\"dictActive\" : 6", "\"dictActive\" : 7"));
+    assertThatThrownBy(() -> ModelFile.load(bad)).isInstanceOf(RecognizerException.class)
+        .hasMessageContaining("parameters");
+    Path badArch = rewriteWithChecksums("arch.zip", ModelFile.MODEL_JSON, s -> s.replace("SMALL", "HUGE"));
+    assertThatThrownBy(() -> ModelFile.load(badArch)).isInstanceOf(RecognizerException.class)
+        .hasMessageContaining("invalid spec").hasMessageContaining("HUGE");
+  }
+
+  @Test
+  void load_foreignFiles_refusedWithClearMessage() throws Exception {
+    Path text = dir.resolve("notes.zip");
+    Files.writeString(text, "hello");
+    assertThatThrownBy(() -> ModelFile.load(text)).isInstanceOf(RecognizerException.class)
+        .hasMessageContaining("notes.zip").hasMessageContaining("not a valid zip");
+    Path otherZip = dir.resolve("other.zip");
+    try (ZipOutputStream z = new ZipOutputStream(Files.newOutputStream(otherZip))) {
+      z.putNextEntry(new ZipEntry("readme.txt"));
+      z.write("x".getBytes(StandardCharsets.UTF_8));
+    }
+    assertThatThrownBy(() -> ModelFile.load(otherZip)).isInstanceOf(RecognizerException.class)
+        .hasMessageContaining("not a jaznet model");
+    assertThatThrownBy(() -> ModelFile.load(dir.resolve("missing.zip"))).isInstanceOf(RecognizerException.class)
+        .hasMessageContaining("does not exist");
+    Path truncated = dir.resolve("truncated.zip");
+    byte[] all = Files.readAllBytes(saved);
+    Files.write(truncated, java.util.Arrays.copyOf(all, all.length / 2));
+    assertThatThrownBy(() -> ModelFile.load(truncated)).isInstanceOf(RecognizerException.class)
+        .hasMessageContaining("truncated.zip");
+  }
+
+  @Test
+  void load_extraEntry_refused() throws Exception {
+    Path bad = dir.resolve("extra.zip");
+    try (ZipFile in = new ZipFile(saved.toFile()); ZipOutputStream out = new ZipOutputStream(Files.newOutputStream(bad))) {
+      copyAll(in, out, (n, d) -> d);
+      out.putNextEntry(new ZipEntry("evil.class"));
+      out.write(new byte[] {1, 2, 3});
+    }
+    assertThatThrownBy(() -> ModelFile.load(bad)).isInstanceOf(RecognizerException.class)
+        .hasMessageContaining("evil.class");
+  }
+
+  private static Path rewrite(String name, BiFunction<String, byte[], byte[]> change) throws IOException {
+    Path out = dir.resolve(name);
+    try (ZipFile in = new ZipFile(saved.toFile()); ZipOutputStream z = new ZipOutputStream(Files.newOutputStream(out))) {
+      copyAll(in, z, change);
+    }
+    return out;
+  }
+
+  private static Path rewriteWithChecksums(String name, String entry, java.util.function.UnaryOperator<String> edit)
+      throws Exception {
+    byte[] original;
+    try (ZipFile in = new ZipFile(saved.toFile())) {
+      original = in.getInputStream(in.getEntry(entry)).readAllBytes();
+    }
+    byte[] changed = edit.apply(new String(original, StandardCharsets.UTF_8)).getBytes(StandardCharsets.UTF_8);
+    assertThat(changed).isNotEqualTo(original);
+    String oldSum = java.util.HexFormat.of().formatHex(java.security.MessageDigest.getInstance("SHA-256").digest(original));
+    String newSum = java.util.HexFormat.of().formatHex(java.security.MessageDigest.getInstance("SHA-256").digest(changed));
+    return rewrite(name, (n, d) -> {
+      if (n.equals(entry)) {
+        return changed;
+      }
+      if (n.equals(ModelFile.CHECKSUMS)) {
+        return new String(d, StandardCharsets.US_ASCII).replace(oldSum, newSum).getBytes(StandardCharsets.US_ASCII);
+      }
+      return d;
+    });
+  }
+
+  private static void copyAll(ZipFile in, ZipOutputStream out, BiFunction<String, byte[], byte[]> change) throws IOException {
+    Enumeration<? extends ZipEntry> es = in.entries();
+    while (es.hasMoreElements()) {
+      ZipEntry e = es.nextElement();
+      byte[] data;
+      try (InputStream s = in.getInputStream(e)) {
+        data = s.readAllBytes();
+      }
+      out.putNextEntry(new ZipEntry(e.getName()));
+      out.write(change.apply(e.getName(), data));
+      out.closeEntry();
+    }
+  }
+}
