@@ -86,6 +86,7 @@ public final class Canvas {
   /** Per-thread caches of derived fonts and glyph metrics, keyed by the render stage. */
   public final Map<Long, Font> fontCache = new HashMap<>();
   public final Map<Long, float[]> metricsCache = new HashMap<>();
+  public final Map<Long, org.jaznet.synth.stage.GlyphBitmap> glyphCache = new HashMap<>();
 
   /** OpenCV scratch matrices, reused. */
   public Mat workMat;
@@ -131,9 +132,6 @@ public final class Canvas {
     if (graphics != null) {
       graphics.dispose();
     }
-    if (workMat != null) {
-      workMat.release();
-    }
     work = new BufferedImage(w, h, BufferedImage.TYPE_BYTE_GRAY);
     workPixels = ((DataBufferByte) work.getRaster().getDataBuffer()).getData();
     workCapacityW = w;
@@ -142,7 +140,19 @@ public final class Canvas {
     graphics.setRenderingHint(RenderingHints.KEY_TEXT_ANTIALIASING, RenderingHints.VALUE_TEXT_ANTIALIAS_ON);
     graphics.setRenderingHint(RenderingHints.KEY_ANTIALIASING, RenderingHints.VALUE_ANTIALIAS_ON);
     graphics.setRenderingHint(RenderingHints.KEY_FRACTIONALMETRICS, RenderingHints.VALUE_FRACTIONALMETRICS_ON);
-    workMat = new Mat(h, w, CvType.CV_8UC1);
+    if (workMat == null) {
+      workMat = new Mat(h, w, CvType.CV_8UC1);
+    }
+  }
+
+  private byte[] packed = new byte[0];
+
+  /** A scratch array of at least {@code n} bytes for packing the used work region. */
+  public byte[] packedWork(int n) {
+    if (packed.length < n) {
+      packed = new byte[Math.max(n, packed.length * 3 / 2)];
+    }
+    return packed;
   }
 
   /** Sets the output size and sizes the output buffers (contents undefined). */

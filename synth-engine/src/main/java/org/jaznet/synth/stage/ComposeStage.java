@@ -7,7 +7,8 @@ import org.jaznet.synth.canvas.Canvas;
 /**
  * Composes background, border and text layers by their alpha masks, then checks contrast: the image's
  * pixel standard deviation must reach {@code minContrast} (MJSynth's test) and the mean grey of the text
- * must differ from that of its surround by {@code minTextContrast} (so the word stays legible);
+ * must differ from that of its surround (the border if there is one, else the background) by
+ * {@code minTextContrast}, so the word stays legible;
  * otherwise it asks for a redraw.
  */
 public final class ComposeStage implements Stage {
@@ -42,17 +43,17 @@ public final class ComposeStage implements Stage {
       int v = bg[i] & 0xFF;
       if (border) {
         int a = ba[i] & 0xFF;
-        v += ((bl[i] & 0xFF) - v) * a / 255;
+        v += (((bl[i] & 0xFF) - v) * a * 257 + 32896) >> 16;
       }
       int a = ta[i] & 0xFF;
-      v += ((tl[i] & 0xFF) - v) * a / 255;
+      v += (((tl[i] & 0xFF) - v) * a * 257 + 32896) >> 16;
       out[i] = (byte) v;
       sum += v;
       sumSq += v * v;
       if (a >= 160) {
         inkSum += v;
         inkN++;
-      } else if (a == 0) {
+      } else if (a == 0 && (!border || (ba[i] & 0xFF) >= 160)) {
         restSum += v;
         restN++;
       }

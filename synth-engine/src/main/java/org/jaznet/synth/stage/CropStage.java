@@ -4,7 +4,7 @@ import java.util.random.RandomGenerator;
 import org.jaznet.synth.SynthConfig.Recipe;
 import org.jaznet.synth.canvas.Canvas;
 import org.jaznet.synth.canvas.Homography;
-import org.opencv.core.Mat;
+import org.opencv.core.CvType;
 import org.opencv.core.Scalar;
 import org.opencv.core.Size;
 import org.opencv.imgproc.Imgproc;
@@ -56,12 +56,18 @@ public final class CropStage implements Stage {
     c.emOut = (float) (c.fontSize * scale);
     c.prepareOutput(outW, outH);
 
-    c.workMat.put(0, 0, c.workPixels, 0, c.workH * c.workCapacityW);
-    Mat src = c.workMat.submat(0, c.workH, 0, c.workW);
+    // Only the used part of the work canvas crosses into OpenCV, packed row by row.
+    int ww = c.workW;
+    int wh = c.workH;
+    byte[] packed = c.packedWork(ww * wh);
+    for (int y = 0; y < wh; y++) {
+      System.arraycopy(c.workPixels, y * c.workCapacityW, packed, y * ww, ww);
+    }
+    c.workMat.create(wh, ww, CvType.CV_8UC1);
+    c.workMat.put(0, 0, packed, 0, ww * wh);
     c.homographyMat.put(0, 0, c.homography);
-    Imgproc.warpPerspective(src, c.outMat, c.homographyMat, new Size(outW, outH), Imgproc.INTER_LINEAR,
+    Imgproc.warpPerspective(c.workMat, c.outMat, c.homographyMat, new Size(outW, outH), Imgproc.INTER_LINEAR,
         org.opencv.core.Core.BORDER_CONSTANT, new Scalar(0));
-    src.release();
     c.outMat.get(0, 0, c.textAlpha);
     return StageOutcome.CONTINUE;
   }

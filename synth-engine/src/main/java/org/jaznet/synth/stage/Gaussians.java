@@ -30,7 +30,7 @@ final class Gaussians {
     int step = 1 + 2 * r.nextInt(SIZE / 2);
     float s = (float) sigma;
     for (int i = 0; i < n; i++) {
-      int v = Math.round((px[i] & 0xFF) + s * TABLE[pos]);
+      int v = (int) ((px[i] & 0xFF) + s * TABLE[pos] + 256.5f) - 256;
       px[i] = (byte) (v < 0 ? 0 : (v > 255 ? 255 : v));
       pos = (pos + step) & MASK;
     }

@@ -49,6 +49,11 @@ public final class NaturalBlendStage implements Stage {
       java.util.Arrays.fill(layer, 0, n, (byte) colour);
     } else {
       int a = (int) Math.round(amount * 256);
+      // The blend depends only on the photo pixel once colour, mode and amount are fixed: a table.
+      byte[] lut = new byte[256];
+      for (int p = 0; p < 256; p++) {
+        lut[p] = (byte) (colour + (((mode.blend(colour, p) - colour) * a) >> 8));
+      }
       byte[] src = b.grey();
       int bw = b.width();
       int bh = b.height();
@@ -59,10 +64,9 @@ public final class NaturalBlendStage implements Stage {
         while (x < w) {
           int run = Math.min(w - x, bw - sx);
           int o = y * w + x;
+          int from = row + sx;
           for (int i = 0; i < run; i++) {
-            int p = src[row + sx + i] & 0xFF;
-            int v = colour + (((mode.blend(colour, p) - colour) * a) >> 8);
-            layer[o + i] = (byte) v;
+            layer[o + i] = lut[src[from + i] & 0xFF];
           }
           x += run;
           sx = 0;

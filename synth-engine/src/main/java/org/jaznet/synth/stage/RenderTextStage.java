@@ -24,6 +24,8 @@ import org.jaznet.synth.font.FontChoice;
 public final class RenderTextStage implements Stage {
   private static final double ITALIC_SHEAR = -0.21;
   private static final String[] ASCII = new String[128];
+  /** Metrics are always measured untransformed (antialiased, fractional), never in the graphics' state. */
+  private static final FontRenderContext FRC = new FontRenderContext(null, true, true);
 
   static {
     for (int i = 0; i < 128; i++) {
@@ -53,7 +55,7 @@ public final class RenderTextStage implements Stage {
     boolean shear = choice.syntheticItalic();
     long fontKey = ((long) choice.faceIndex() * 256 + size) * 2 + (shear ? 1 : 0);
     Font font = c.fontCache.computeIfAbsent(fontKey, k -> derive(choice, size, shear));
-    FontRenderContext frc = c.graphics.getFontRenderContext();
+    FontRenderContext frc = FRC;
     float[] line = metrics(c, fontKey, 0x1_0000, font, frc);
     float ascent = line[0];
     float descent = line[1];
@@ -118,17 +120,28 @@ public final class RenderTextStage implements Stage {
     AffineTransform t = new AffineTransform();
     for (int i = 0; i < n; i++) {
       char ch = text.charAt(i);
-      String s = ch < 128 ? ASCII[ch] : String.valueOf(ch);
       float cx = adv[i] / 2;
       t.setToTranslation(originX + xs[i] + cx, baseY + dy[i]);
       if (theta[i] != 0) {
         t.rotate(theta[i]);
       }
       t.translate(-cx, 0);
-      g2.setTransform(t);
-      g2.drawString(s, 0f, 0f);
-      if (boldDx > 0) {
-        g2.drawString(s, boldDx, 0f);
+      if (theta[i] == 0) {
+        // Upright glyphs are blitted from a per-thread bitmap cache: Java2D only draws each glyph once.
+        GlyphBitmap gb = c.glyphCache.computeIfAbsent(fontKey * 0x2_0000L + ch, k -> GlyphBitmap.render(font, ch));
+        int gx = (int) Math.round(t.getTranslateX());
+        int gy = (int) Math.round(t.getTranslateY());
+        gb.blit(c.workPixels, c.workCapacityW, gx, gy);
+        if (boldDx > 0) {
+          gb.blit(c.workPixels, c.workCapacityW, gx + Math.round(boldDx), gy);
+        }
+      } else {
+        String s = ch < 128 ? ASCII[ch] : String.valueOf(ch);
+        g2.setTransform(t);
+        g2.drawString(s, 0f, 0f);
+        if (boldDx > 0) {
+          g2.drawString(s, boldDx, 0f);
+        }
       }
       float[] q = c.quads;
       int k = 8 * i;
@@ -144,10 +157,13 @@ public final class RenderTextStage implements Stage {
       t.transform(q, k, q, k, 4);
     }
     if (underline) {
-      g2.setTransform(new AffineTransform());
       int uy = (int) Math.round(baseY + Math.max(1, descent * 0.45));
       int thick = Math.max(1, Math.round(size / 14f));
-      g2.fillRect((int) Math.floor(originX), uy, (int) Math.ceil(extent), thick);
+      int ux = (int) Math.floor(originX);
+      int uw = (int) Math.ceil(extent);
+      for (int y = uy; y < Math.min(c.workH, uy + thick); y++) {
+        java.util.Arrays.fill(c.workPixels, y * c.workCapacityW + ux, y * c.workCapacityW + ux + uw, (byte) 255);
+      }
     }
     findInk(c);
     return StageOutcome.CONTINUE;
