@@ -22,6 +22,7 @@ import org.jaznet.recognizer.head.DictCodec;
 import org.jaznet.recognizer.head.HeadCodec;
 import org.jaznet.recognizer.head.NgramVocabulary;
 import org.jaznet.recognizer.model.JazNet;
+import org.jaznet.recognizer.model.ModelFile;
 import org.jaznet.recognizer.model.ModelSpec;
 import org.jaznet.recognizer.preprocess.Preprocessor;
 import org.jaznet.synth.Lexicon;
@@ -181,7 +182,7 @@ public final class Trainer {
     }
     ValidationResult v = validate(t0);
     lastCkpt = checkpoint(t0);
-    writeModel();
+    writeModel(t0);
     if (disk != null) {
       disk.close();
     }
@@ -462,9 +463,39 @@ public final class Trainer {
     return p;
   }
 
-  private void writeModel() throws IOException {
+  /** The network with its fusion calibration fitted on the validation images (never training images). */
+  private JazNet calibrated() {
+    List<Batch> sets = new ArrayList<>();
+    if (seenSet != null) {
+      sets.add(seenSet);
+    }
+    if (unseenSet != null) {
+      sets.add(unseenSet);
+    }
+    int n = sets.stream().mapToInt(Batch::size).sum();
+    if (n == 0) {
+      return net;
+    }
+    float[] pixels = new float[n * Preprocessor.SIZE];
+    List<String> words = new ArrayList<>(n);
+    for (Batch b : sets) {
+      System.arraycopy(b.pixels(), 0, pixels, words.size() * Preprocessor.SIZE, b.pixels().length);
+      words.addAll(b.words());
+    }
+    try {
+      JazNet c = net.calibrate(pixels, words);
+      listener.onEvent("fusion calibrated on " + n + " validation images: " + c.calibration());
+      return c;
+    } catch (RuntimeException e) {
+      LOG.warn("fusion calibration failed, keeping the defaults: {}", e.toString());
+      return net;
+    }
+  }
+
+  private void writeModel(long t0) throws IOException {
     Map<String, Object> info = new LinkedHashMap<>();
     info.put("steps", step);
+    info.put("hours", Math.round((secondsBefore + (System.nanoTime() - t0) / 1e9) / 36.0) / 100.0);
     info.put("images_seen", imagesSeen);
     info.put("arch", net.spec().arch().name());
     info.put("heads", net.spec().heads().toString());
@@ -475,7 +506,13 @@ public final class Trainer {
     info.put("learning_rate", config.learningRate());
     info.put("seed", config.seed());
     info.put("validation", lastValidation);
-    ModelWriter.write(net, config.out());
+    JazNet model = calibrated();
+    info.put("calibration", model.calibration());
+    try {
+      ModelFile.save(model, config.out());
+    } catch (RecognizerException e) {
+      throw new IOException(e.getMessage(), e);
+    }
     Path out = config.out().toAbsolutePath();
     String base = out.getFileName().toString().replaceFirst("\\.zip$", "");
     Checkpoints.writeAtomically(out.resolveSibling(base + ".train.json"),
