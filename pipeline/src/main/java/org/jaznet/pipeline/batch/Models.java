@@ -27,6 +27,14 @@ public final class Models {
     return r;
   }
 
+  /**
+   * Serves an already built recognizer (e.g. a network still in memory after training) under a model
+   * spec, so that pipelines in this JVM use it instead of loading the file.
+   */
+  public static synchronized void register(ModelSpec spec, Recognizer recognizer) {
+    LOADED.put(spec.key(), java.util.Objects.requireNonNull(recognizer, "recognizer"));
+  }
+
   /** How many models this JVM has loaded (lets tests check the once-per-JVM promise). */
   public static synchronized int loadCount() {
     return loads;

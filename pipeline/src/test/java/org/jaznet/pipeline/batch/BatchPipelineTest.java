@@ -1,7 +1,6 @@
 package org.jaznet.pipeline.batch;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -9,6 +8,7 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.EnumSet;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.Collectors;
@@ -21,14 +21,19 @@ import org.apache.beam.sdk.values.PCollection;
 import org.apache.beam.sdk.values.PCollectionTuple;
 import org.apache.beam.sdk.values.TypeDescriptors;
 import org.jaznet.pipeline.io.InputSpec;
+import org.jaznet.recognizer.HeadKind;
+import org.jaznet.recognizer.model.Arch;
+import org.jaznet.recognizer.model.JazNet;
+import org.jaznet.recognizer.model.ModelFile;
 import org.jaznet.synth.ProjectPaths;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * The whole batch pipeline with the real recognizer and the small test model {@code models/tiny-50.zip}
- * (skipped, with a message, where that model is absent).
+ * The whole batch pipeline with the real recognizer and the small test model {@code models/tiny-50.zip}.
+ * Where that file is absent (a fresh clone before the model is trained), an untrained network of the
+ * same code path is saved and loaded instead: readings are then meaningless but every other check holds.
  */
 class BatchPipelineTest {
   private static final ObjectMapper JSON = new ObjectMapper();
@@ -37,9 +42,15 @@ class BatchPipelineTest {
   @TempDir Path dir;
 
   @BeforeAll
-  static void findModel() {
+  static void findModel(@TempDir Path tmp) throws Exception {
     model = ProjectPaths.home().resolve("models").resolve("tiny-50.zip");
-    assumeTrue(Files.isRegularFile(model), "test model " + model + " not present");
+    if (!Files.isRegularFile(model)) {
+      model = tmp.resolve("untrained.zip");
+      List<String> words = List.of("grey", "deep", "palette", "alpha", "cmyk", "exif", "anim", "bmp", "tiff", "page");
+      List<String> grams = "abcdefghijklmnopqrstuvwxyz".chars().mapToObj(ch -> String.valueOf((char) ch)).toList();
+      ModelFile.save(JazNet.create(org.jaznet.recognizer.model.ModelSpec.of(Arch.SMALL, EnumSet.allOf(HeadKind.class),
+          words, grams), 1), model);
+    }
   }
 
   @Test
@@ -63,16 +74,18 @@ class BatchPipelineTest {
         }
         return null;
       });
+      String root = c.abs("");
       PAssert.that(read.get(BatchTags.FAILURES)).satisfies(fs -> {
         Map<String, String> why = new java.util.HashMap<>();
-        fs.forEach(f -> why.put(f.source(), f.reason()));
-        assertThat(why.get(c.abs("img/huge.png"))).contains("50000x50000").contains("refused");
-        assertThat(why.get(c.abs("img/line.png"))).contains("100000x1");
-        assertThat(why.get(c.abs("img/empty.png"))).contains("empty file");
-        assertThat(why.get(c.abs("img/text.jpg"))).contains("not an image");
-        assertThat(why.get(c.abs("img/cut.jpg"))).contains("truncated");
-        assertThat(why.get(c.abs("page.png#90,0,60,32"))).contains("outside");
-        assertThat(why.get(c.abs("missing.png#0,0,10,10"))).contains("not found");
+        fs.forEach(f -> why.put(f.source().substring(root.length()), f.reason()));
+        assertThat(why.get("img/huge.png")).contains("50000x50000").contains("refused");
+        assertThat(why.get("img/line.png")).contains("100000x1");
+        assertThat(why.get("img/empty.png")).contains("empty file");
+        assertThat(why.get("img/text.jpg")).contains("not an image");
+        assertThat(why.get("img/cut.jpg")).contains("truncated");
+        assertThat(why.get("page.png#90,0,60,32")).contains("outside");
+        assertThat(why.get("missing.png#0,0,10,10")).contains("not found");
+        assertThat(why.get("words.zip!w/bad.png")).isNotBlank();
         return null;
       });
       p.run().waitUntilFinish();
@@ -116,23 +129,6 @@ class BatchPipelineTest {
     List<String> accuracy = Files.readAllLines(direct.resolve("accuracy.tsv"));
     assertThat(accuracy).anyMatch(l -> l.startsWith("fused\t" + c.labels.size() + "\t"));
     assertThat(Files.readAllLines(flink.resolve("accuracy.tsv"))).isEqualTo(accuracy);
-  }
-
-  @Test
-  void run_csvFormat_writesCsvWithHeader() throws Exception {
-    Corpus c = Corpus.write(dir.resolve("corpus"));
-    Path out = dir.resolve("csv");
-    BatchOptions o = options(c, null, out, RunnerKind.DIRECT);
-    o.setFormat(OutputFormat.CSV);
-    BatchPipeline.run(o);
-    List<String> results = new ArrayList<>();
-    for (Path f : files(out, "results-")) {
-      assertThat(f.getFileName().toString()).endsWith(".csv");
-      List<String> l = Files.readAllLines(f);
-      assertThat(l.get(0)).isEqualTo(Records.RESULTS_CSV_HEADER);
-      results.addAll(l.subList(1, l.size()));
-    }
-    assertThat(results).hasSize((int) c.expected.values().stream().filter(v -> v).count());
   }
 
   private BatchOptions options(Corpus c, Path labels, Path out, RunnerKind runner) {
