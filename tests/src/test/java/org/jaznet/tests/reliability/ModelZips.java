@@ -1,0 +1,69 @@
+package org.jaznet.tests.reliability;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.util.Enumeration;
+import java.util.HexFormat;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.zip.ZipEntry;
+import java.util.zip.ZipFile;
+import java.util.zip.ZipOutputStream;
+import org.jaznet.recognizer.model.ModelFile;
+
+/** Reads a model zip into memory and writes edited copies of it (with or without fresh checksums). */
+final class ModelZips {
+  private ModelZips() {}
+
+  /** Every entry of a zip, in order. */
+  static Map<String, byte[]> read(Path zip) throws IOException {
+    Map<String, byte[]> out = new LinkedHashMap<>();
+    try (ZipFile z = new ZipFile(zip.toFile())) {
+      Enumeration<? extends ZipEntry> en = z.entries();
+      while (en.hasMoreElements()) {
+        ZipEntry e = en.nextElement();
+        try (InputStream in = z.getInputStream(e)) {
+          out.put(e.getName(), in.readAllBytes());
+        }
+      }
+    }
+    return out;
+  }
+
+  /** Writes the entries as a zip, in order. */
+  static Path write(Path file, Map<String, byte[]> entries) throws IOException {
+    try (ZipOutputStream zip = new ZipOutputStream(Files.newOutputStream(file))) {
+      for (Map.Entry<String, byte[]> e : entries.entrySet()) {
+        zip.putNextEntry(new ZipEntry(e.getKey()));
+        zip.write(e.getValue());
+        zip.closeEntry();
+      }
+    }
+    return file;
+  }
+
+  /** The entries with {@code checksums.sha256} recomputed over every other entry (what a forger would do). */
+  static Map<String, byte[]> withFreshChecksums(Map<String, byte[]> entries) {
+    Map<String, byte[]> out = new LinkedHashMap<>(entries);
+    out.remove(ModelFile.CHECKSUMS);
+    StringBuilder sb = new StringBuilder();
+    for (Map.Entry<String, byte[]> e : out.entrySet()) {
+      sb.append(sha256(e.getValue())).append("  ").append(e.getKey()).append('\n');
+    }
+    out.put(ModelFile.CHECKSUMS, sb.toString().getBytes(StandardCharsets.US_ASCII));
+    return out;
+  }
+
+  static String sha256(byte[] b) {
+    try {
+      return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(b));
+    } catch (NoSuchAlgorithmException e) {
+      throw new IllegalStateException(e);
+    }
+  }
+}
