@@ -1,14 +1,151 @@
 package org.jaznet.pipeline.cli;
 
+import java.io.PrintWriter;
+import java.nio.file.Path;
+import java.util.Optional;
 import java.util.concurrent.Callable;
+import me.tongfei.progressbar.ConsoleProgressBarConsumer;
+import me.tongfei.progressbar.DelegatingProgressBarConsumer;
+import me.tongfei.progressbar.ProgressBar;
+import me.tongfei.progressbar.ProgressBarBuilder;
+import me.tongfei.progressbar.ProgressBarConsumer;
+import me.tongfei.progressbar.ProgressBarStyle;
+import org.jaznet.synth.CaseMode;
+import org.jaznet.synth.SynthConfig;
+import org.jaznet.synth.SynthEngine;
+import org.jaznet.synth.SynthException;
+import org.jaznet.synth.run.OutputFormat;
+import org.jaznet.synth.run.RunConfig;
+import org.jaznet.synth.run.RunSummary;
+import org.jaznet.synth.run.SynthRun;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.ParameterException;
+import picocli.CommandLine.Spec;
 
-/** INTERIM placeholder: being built. */
-@Command(name = "synth", mixinStandardHelpOptions = true, description = "Render synthetic word images (MJSynth layout, LMDB or labels.tsv)")
+/**
+ * {@code jaznet synth}: renders a synthetic dataset with {@link SynthRun}. Exit code 0 only when all
+ * {@code --count} images are written; 1 for bad input (the message on stderr names it); 2 for bad usage.
+ */
+@Command(name = "synth", mixinStandardHelpOptions = true,
+    description = {"Render synthetic word images (MJSynth recipe) into a dataset folder: MJSynth layout, "
+        + "LMDB or labels.tsv (labels.tsv is written with every format).",
+        "Same seed, same bytes, whatever --threads; a killed run continues with --resume."})
 final class SynthCommand implements Callable<Integer> {
+  @Spec CommandSpec spec;
+
+  @Option(names = "--count", required = true, description = "Number of images.")
+  long count;
+
+  @Option(names = "--out", required = true, description = "Output folder (must be empty unless --resume).")
+  Path out;
+
+  @Option(names = "--format", defaultValue = "mjsynth",
+      description = "mjsynth (a/b/n_WORD_idx.jpg + annotation.txt + lexicon.txt), lmdb (CRNN layout) or tsv "
+          + "(images/ + labels.tsv). Default: ${DEFAULT-VALUE}.")
+  OutputFormat format;
+
+  @Option(names = "--seed", defaultValue = "0", description = "Run seed. Default: ${DEFAULT-VALUE}.")
+  long seed;
+
+  @Option(names = "--threads", description = "Rendering threads. Default: available processors.")
+  Integer threads;
+
+  @Option(names = "--dictionary", description = "Word list, UTF-8, one word a line. Default: dictionaries/en-90k.txt.")
+  Path dictionary;
+
+  @Option(names = "--fonts", description = "Font folder. Default: fonts/.")
+  Path fonts;
+
+  @Option(names = "--backgrounds", description = "Natural-photo folder. Default: backgrounds/.")
+  Path backgrounds;
+
+  @Option(names = "--random-ratio", description = "Fraction of random digit/letter strings. Default: the engine's.")
+  Double randomRatio;
+
+  @Option(names = "--case", description = "lower, upper, capitalized or mixed. Default: the engine's.")
+  CaseMode caseMode;
+
+  @Option(names = "--resume", description = "Finish an interrupted run in --out.")
+  boolean resume;
+
+  @Option(names = "--char-boxes", description = "Also write charboxes.jsonl (one quad per character).")
+  boolean charBoxes;
+
+  @Option(names = "--preview", description = "Write a PNG contact sheet of the first 64 samples here.")
+  Path preview;
+
+  @Option(names = "--no-progress", description = "No progress bar.")
+  boolean noProgress;
+
   @Override
   public Integer call() {
-    System.err.println("jaznet synth: not built yet");
-    return 2;
+    PrintWriter err = spec.commandLine().getErr();
+    PrintWriter outWriter = spec.commandLine().getOut();
+    int t = threads == null ? Runtime.getRuntime().availableProcessors() : threads;
+    if (count <= 0) {
+      throw new ParameterException(spec.commandLine(), "--count must be > 0, got " + count);
+    }
+    if (t <= 0) {
+      throw new ParameterException(spec.commandLine(), "--threads must be > 0, got " + t);
+    }
+    if (randomRatio != null && !(randomRatio >= 0 && randomRatio <= 1)) {
+      throw new ParameterException(spec.commandLine(), "--random-ratio must be in [0, 1], got " + randomRatio);
+    }
+    SynthConfig config = SynthConfig.defaults(seed);
+    if (dictionary != null) {
+      config = config.withDictionary(dictionary);
+    }
+    if (fonts != null) {
+      config = config.withFontsDir(fonts);
+    }
+    if (backgrounds != null) {
+      config = config.withBackgroundsDir(backgrounds);
+    }
+    if (randomRatio != null) {
+      config = config.withRandomStringRatio(randomRatio);
+    }
+    if (caseMode != null) {
+      config = config.withCaseMode(caseMode);
+    }
+    RunConfig run = new RunConfig(count, out, format, t, resume, charBoxes, Optional.ofNullable(preview));
+    RunSummary summary;
+    try {
+      SynthEngine engine = SynthEngine.create(config);
+      if (noProgress) {
+        summary = new SynthRun(engine, run).run((done, total) -> { });
+      } else {
+        try (ProgressBar bar = progressBar(err)) {
+          summary = new SynthRun(engine, run).run((done, total) -> bar.stepTo(done));
+        }
+      }
+    } catch (SynthException e) {
+      err.println("jaznet synth: " + e.getMessage());
+      err.flush();
+      return 1;
+    }
+    if (summary.written() + summary.skipped() != count) {
+      err.println("jaznet synth: only " + (summary.written() + summary.skipped()) + " of " + count
+          + " images were written to " + out);
+      return 1;
+    }
+    outWriter.println("synth: " + summary.describe() + ", " + format.name().toLowerCase(java.util.Locale.ROOT)
+        + " dataset in " + out.toAbsolutePath().normalize()
+        + (preview == null ? "" : ", contact sheet " + preview.toAbsolutePath().normalize()));
+    outWriter.flush();
+    return 0;
+  }
+
+  private ProgressBar progressBar(PrintWriter err) {
+    ProgressBarConsumer consumer = System.console() != null
+        ? new ConsoleProgressBarConsumer(System.err)
+        : new DelegatingProgressBarConsumer(line -> {
+          err.println(line);
+          err.flush();
+        });
+    return new ProgressBarBuilder().setTaskName("synth").setInitialMax(count).setStyle(ProgressBarStyle.ASCII)
+        .setUnit(" img", 1).showSpeed().setUpdateIntervalMillis(System.console() != null ? 500 : 10_000)
+        .setConsumer(consumer).build();
   }
 }

@@ -8,6 +8,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 import java.util.stream.Stream;
+import org.jaznet.synth.ProjectPaths;
 import org.jaznet.synth.SynthConfig;
 import org.jaznet.synth.SynthEngine;
 import org.jaznet.synth.SynthException;
@@ -26,8 +27,32 @@ final class RunFixtures {
     return f;
   }
 
+  /**
+   * The real engine over the test dictionary, with three of the project's fonts and four of its
+   * photographs (copied next to the dictionary once): loading all of them takes seconds per engine.
+   */
   static SynthEngine engine(Path dictionary, long seed) throws SynthException {
-    return SynthEngine.create(SynthConfig.defaults(seed).withDictionary(dictionary).withRandomStringRatio(0.3));
+    Path dir = dictionary.getParent();
+    try {
+      copySome(ProjectPaths.fonts(), dir.resolve("fonts"), 3, ".ttf");
+      copySome(ProjectPaths.backgrounds(), dir.resolve("backgrounds"), 4, ".jpg");
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+    return SynthEngine.create(SynthConfig.defaults(seed).withDictionary(dictionary).withRandomStringRatio(0.3)
+        .withFontsDir(dir.resolve("fonts")).withBackgroundsDir(dir.resolve("backgrounds")));
+  }
+
+  private static void copySome(Path from, Path to, int n, String suffix) throws IOException {
+    if (Files.isDirectory(to)) {
+      return;
+    }
+    Files.createDirectories(to);
+    try (Stream<Path> s = Files.list(from)) {
+      for (Path p : s.filter(f -> f.getFileName().toString().endsWith(suffix)).sorted().limit(n).toList()) {
+        Files.copy(p, to.resolve(p.getFileName()));
+      }
+    }
   }
 
   /** Asserts both trees hold the same files with the same bytes (names the differing files, not the bytes). */

@@ -1,6 +1,7 @@
 package org.jaznet.synth.run;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import java.io.BufferedReader;
 import java.io.InputStreamReader;
@@ -22,7 +23,7 @@ class SynthRunKillTest {
   private void killThenResume_sameFiles(OutputFormat format, boolean charBoxes) throws Exception {
     Path dict = RunFixtures.dictionary(tmp);
     SynthEngine engine = RunFixtures.engine(dict, 7);
-    long count = 400;
+    long count = 200;
     Path out = tmp.resolve("killed");
     List<String> cmd = new ArrayList<>(List.of(
         Path.of(System.getProperty("java.home"), "bin", "java").toString(),
@@ -38,7 +39,7 @@ class SynthRunKillTest {
         lines.add(line);
         if (line.startsWith("progress ")) {
           seen = Long.parseLong(line.substring(9));
-          if (seen >= 96) {
+          if (seen >= 64) {
             child.destroyForcibly();
             break;
           }
@@ -46,13 +47,13 @@ class SynthRunKillTest {
       }
     }
     assertThat(child.waitFor(30, TimeUnit.SECONDS)).isTrue();
-    assertThat(seen).as("child output %s", lines).isGreaterThanOrEqualTo(96).isLessThan(count);
+    assertThat(seen).as("child output %s", lines).isGreaterThanOrEqualTo(64).isLessThan(count);
     assertThat(out.resolve(".jaznet-run")).as("killed mid-run").isDirectory();
     assertThat(out.resolve("labels.tsv")).doesNotExist();
 
     RunConfig c = new RunConfig(count, out, format, 2, true, charBoxes, Optional.empty());
     RunSummary s = new SynthRun(engine, c, SynthRunTest.CHUNK).run(ProgressListener.NONE);
-    assertThat(s.skipped()).isGreaterThanOrEqualTo(96);
+    assertThat(s.skipped()).isGreaterThanOrEqualTo(64);
 
     Path ref = tmp.resolve("ref");
     new SynthRun(engine, new RunConfig(count, ref, format, 1, false, charBoxes, Optional.empty()), SynthRunTest.CHUNK)
@@ -65,8 +66,10 @@ class SynthRunKillTest {
     killThenResume_sameFiles(OutputFormat.MJSYNTH, true);
   }
 
+  /** A second child JVM costs seconds on this machine: run with {@code -Djaznet.heavy=true}. */
   @Test
   void run_lmdbKilledWithSigkillThenResumed_sameDatabaseAsUninterruptedRun() throws Exception {
+    assumeTrue(Boolean.getBoolean("jaznet.heavy"), "heavy: set -Djaznet.heavy=true");
     killThenResume_sameFiles(OutputFormat.LMDB, false);
   }
 }

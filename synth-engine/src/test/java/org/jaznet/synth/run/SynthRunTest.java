@@ -130,6 +130,23 @@ class SynthRunTest {
   }
 
   @Test
+  void run_lmdbFailedMidRunThenResumed_sameDatabaseAsUninterruptedRun() throws Exception {
+    Path ref = tmp.resolve("ref");
+    run(RunConfig.of(100, ref).withFormat(OutputFormat.LMDB));
+    Path out = tmp.resolve("out");
+    RunConfig c = RunConfig.of(100, out).withFormat(OutputFormat.LMDB).withThreads(2);
+    assertThatThrownBy(() -> new SynthRun(engine, c, CHUNK).run((done, total) -> {
+      if (done >= 64) {
+        throw new IllegalStateException("stop here");
+      }
+    })).isInstanceOf(SynthException.class);
+    assertThat(out.resolve("labels.tsv")).doesNotExist();
+    RunSummary s = new SynthRun(engine, c.withResume(true), CHUNK).run(ProgressListener.NONE);
+    assertThat(s.skipped()).isEqualTo(64);
+    RunFixtures.assertSameFiles(out, ref);
+  }
+
+  @Test
   void run_resumeWithOtherSeed_errorNamesParameter() throws Exception {
     Path out = tmp.resolve("out");
     RunConfig c = RunConfig.of(100, out);
