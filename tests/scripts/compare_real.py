@@ -15,6 +15,7 @@ import datetime
 import json
 import os
 import re
+import shlex
 import subprocess
 import sys
 import time
@@ -29,6 +30,12 @@ _SPEED = re.compile(r"([0-9]+(?:\.[0-9]+)?)\s*(?:images/s|img/s)")
 
 class JaznetFailure(Exception):
     pass
+
+
+def jaznet_command():
+    """How to run jaznet: $JAZNET (a command line, e.g. 'java -jar pipeline/target/jaznet.jar') or ./jaznet."""
+    override = os.environ.get("JAZNET", "").strip()
+    return shlex.split(override) if override else [os.path.join(REPO, "jaznet")]
 
 
 def default_datasets():
@@ -66,17 +73,27 @@ def check_eval_json(doc, source, need_lexicon):
                 fail(f"heads.{name}.{mode} is not a fraction in [0,1]: {value!r}")
 
 
+def why(output):
+    """The telling part of a failed `./jaznet` run's output."""
+    lines = [l.strip() for l in output.splitlines() if l.strip()]
+    errors = [l for l in lines if l.startswith("[ERROR]") and len(l) > len("[ERROR] ")]
+    if "jaznet: building the jar" in output and errors:
+        return "the launcher could not build the jar: " + errors[0] + (" " + errors[1] if len(errors) > 1 else "")
+    return " | ".join(lines[-3:]) if lines else "no output"
+
+
 def run_jaznet_eval(data_dir, model, lexicon, work, tag):
     """One `./jaznet eval` run: (its JSON, images/s, how the speed was measured)."""
     json_path = os.path.join(work, f"jaznet-{tag}.json")
     log_path = os.path.join(work, f"jaznet-{tag}.log")
     if os.path.exists(json_path):
         os.unlink(json_path)
-    cmd = [os.path.join(REPO, "jaznet"), "eval", "--data", data_dir, "--json", json_path]
+    args = ["eval", "--data", data_dir, "--json", json_path]
     if model:
-        cmd += ["--model", model]
+        args += ["--model", model]
     if lexicon:
-        cmd += ["--lexicon", lexicon]
+        args += ["--lexicon", lexicon]
+    cmd = jaznet_command() + args
     started = time.monotonic()
     with open(log_path, "w", encoding="utf-8") as log:
         proc = subprocess.run(cmd, cwd=REPO, stdout=subprocess.PIPE, stderr=subprocess.STDOUT, check=False)
@@ -84,8 +101,7 @@ def run_jaznet_eval(data_dir, model, lexicon, work, tag):
         log.write(output)
     seconds = time.monotonic() - started
     if proc.returncode != 0:
-        tail = " | ".join(l.strip() for l in output.splitlines()[-3:] if l.strip())
-        raise JaznetFailure(f"`{' '.join(cmd[1:])}` exited with {proc.returncode} ({tail}); log: {log_path}")
+        raise JaznetFailure(f"`jaznet {' '.join(args)}` exited with {proc.returncode} ({why(output)}); log: {log_path}")
     try:
         with open(json_path, encoding="utf-8") as f:
             doc = json.load(f)
@@ -100,11 +116,11 @@ def run_jaznet_eval(data_dir, model, lexicon, work, tag):
 
 def jaznet_half(data_dirs, model, lexicon, work):
     """{dataset dir: {"unconstrained": run, "lexicon": run}} or raises JaznetFailure before any eval."""
-    proc = subprocess.run([os.path.join(REPO, "jaznet"), "eval", "--help"], cwd=REPO,
+    proc = subprocess.run(jaznet_command() + ["eval", "--help"], cwd=REPO,
                           stdout=subprocess.PIPE, stderr=subprocess.STDOUT, check=False)
     if proc.returncode != 0:
-        tail = " | ".join(l.strip() for l in proc.stdout.decode("utf-8", "replace").splitlines()[-3:])
-        raise JaznetFailure(f"`./jaznet eval --help` exited with {proc.returncode} ({tail})")
+        raise JaznetFailure(f"`jaznet eval --help` exited with {proc.returncode} "
+                            f"({why(proc.stdout.decode('utf-8', 'replace'))})")
     results = {}
     for d in data_dirs:
         name = os.path.basename(d)
@@ -149,6 +165,8 @@ def table(summary):
                 else:
                     notes.append(f"jaznet {s['dataset']} {mode}: {run['message']}")
         heads.sort(key=lambda h: (HEAD_ORDER.index(h) if h in HEAD_ORDER else len(HEAD_ORDER), h))
+        if not heads:
+            lines.append(f"| jaznet | — | — | " + " | ".join("failed | —" for _ in sets) + " |")
         for mode, mode_name in (("unconstrained", "none"), ("lexicon", lex_name)):
             for h in heads:
                 cells = []
@@ -167,7 +185,8 @@ def table(summary):
                     notes.append(f"jaznet {s['dataset']} {mode} scored n={run['eval']['n']}, labels.tsv has {s['n']}")
         hows = {s["jaznet"][m]["speed_measured"] for s in sets for m in ("unconstrained", "lexicon")
                 if s["jaznet"][m]["status"] == "ok"}
-        notes.append("jaznet images/s: " + "; ".join(sorted(hows)) + " (all heads of one eval run share it)")
+        if hows:
+            notes.append("jaznet images/s: " + "; ".join(sorted(hows)) + " (all heads of one eval run share it)")
     lines.append(f"| {summary['tesseract_version']} | --psm 8 | none | " + " | ".join(
         f"{pct(s['tesseract']['accuracy'])} | {speed(s['tesseract']['images_per_second'])}" for s in sets) + " |")
     cpu = ", ".join("%.0f" % (1000 * s["tesseract"]["cpu_seconds_per_image"]) for s in sets)
