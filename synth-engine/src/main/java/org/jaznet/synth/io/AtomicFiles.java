@@ -86,15 +86,30 @@ public final class AtomicFiles {
     return temps.size();
   }
 
+  /**
+   * Creates an empty temporary file next to {@code target} with the default permissions (umask), not
+   * {@link Files#createTempFile}'s owner-only ones, since it becomes the dataset file. Names are unique per
+   * process (pid + counter); a name left by a killed process with the same pid is skipped.
+   */
   private static Path createTemp(Path target) throws IOException {
     Path parent = target.toAbsolutePath().getParent();
     try {
       Files.createDirectories(parent);
-      return Files.createTempFile(parent, ".jz", TEMP_SUFFIX);
+      while (true) {
+        Path tmp = parent.resolve(".jz" + PID + "-" + COUNTER.incrementAndGet() + TEMP_SUFFIX);
+        try {
+          return Files.createFile(tmp);
+        } catch (java.nio.file.FileAlreadyExistsException e) {
+          // stale temporary of an earlier process: try the next name
+        }
+      }
     } catch (IOException e) {
       throw failure(target, e);
     }
   }
+
+  private static final long PID = ProcessHandle.current().pid();
+  private static final java.util.concurrent.atomic.AtomicLong COUNTER = new java.util.concurrent.atomic.AtomicLong();
 
   private static void move(Path tmp, Path target) throws IOException {
     try {
