@@ -1,5 +1,7 @@
 package org.jaznet.synth.bench;
 
+import java.lang.management.ManagementFactory;
+import java.lang.management.ThreadMXBean;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -26,8 +28,12 @@ public final class SynthBenchmark {
    * @param threads thread count
    * @param images images rendered in the measured period
    * @param seconds measured period
+   * @param perCpuSecond images per second of CPU time actually given to the rendering threads: the
+   *     throughput one thread would reach on an otherwise idle core (wall-clock figures drop when other
+   *     processes share the machine)
    */
-  public record Result(double totalPerSecond, double perThreadPerSecond, int threads, long images, double seconds) {
+  public record Result(double totalPerSecond, double perThreadPerSecond, int threads, long images, double seconds,
+      double perCpuSecond) {
     /** The contract line printed by the CLI. */
     public String line() {
       return String.format(Locale.ROOT, "synth: %.0f images/s total, %.0f images/s per thread, %d threads",
@@ -53,6 +59,8 @@ public final class SynthBenchmark {
     long warmNanos = Math.max(1_000_000_000L, duration.toNanos() / 5);
     long measureNanos = duration.toNanos();
     AtomicLong counted = new AtomicLong();
+    AtomicLong cpuNanos = new AtomicLong();
+    ThreadMXBean mx = ManagementFactory.getThreadMXBean();
     long start = System.nanoTime();
     long measureStart = start + warmNanos;
     long end = measureStart + measureNanos;
@@ -64,10 +72,14 @@ public final class SynthBenchmark {
         long n = 0;
         long index = id;
         long sink = 0;
+        long cpuStart = -1;
         while (true) {
           long now = System.nanoTime();
           if (now >= end) {
             break;
+          }
+          if (cpuStart < 0 && now >= measureStart) {
+            cpuStart = mx.getCurrentThreadCpuTime();
           }
           SynthSample s = engine.render(index);
           sink += s.jpeg().length;
@@ -75,6 +87,9 @@ public final class SynthBenchmark {
           if (now >= measureStart) {
             n++;
           }
+        }
+        if (cpuStart >= 0) {
+          cpuNanos.addAndGet(mx.getCurrentThreadCpuTime() - cpuStart);
         }
         counted.addAndGet(n + (sink == -1 ? 1 : 0));
       }, "synth-bench-" + t);
@@ -99,7 +114,8 @@ public final class SynthBenchmark {
     }
     double seconds = measureNanos / 1e9;
     double total = counted.get() / seconds;
-    return new Result(total, total / threads, threads, counted.get(), seconds);
+    double perCpu = cpuNanos.get() > 0 ? counted.get() / (cpuNanos.get() / 1e9) : 0;
+    return new Result(total, total / threads, threads, counted.get(), seconds, perCpu);
   }
 
   public static void main(String[] args) throws Exception {
@@ -107,6 +123,9 @@ public final class SynthBenchmark {
     int seconds = args.length > 1 ? Integer.parseInt(args[1]) : 10;
     long seed = args.length > 2 ? Long.parseLong(args[2]) : 1;
     Result r = run(SynthConfig.defaults(seed), threads, Duration.ofSeconds(seconds));
+    System.out.printf(Locale.ROOT, "synth: %d images in %.1f s; %.0f images per CPU-second of a rendering thread"
+        + " (load average %.1f)%n", r.images(), r.seconds(), r.perCpuSecond(),
+        ManagementFactory.getOperatingSystemMXBean().getSystemLoadAverage());
     System.out.println(r.line());
   }
 }

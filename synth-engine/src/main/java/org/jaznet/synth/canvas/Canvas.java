@@ -146,6 +146,15 @@ public final class Canvas {
   }
 
   private byte[] packed = new byte[0];
+  private BufferedImage glyphScratch;
+
+  /** A square grey scratch image of at least {@code side} pixels for rendering single glyphs. */
+  public BufferedImage glyphScratch(int side) {
+    if (glyphScratch == null || glyphScratch.getWidth() < side) {
+      glyphScratch = new BufferedImage(side, side, BufferedImage.TYPE_BYTE_GRAY);
+    }
+    return glyphScratch;
+  }
 
   /** A scratch array of at least {@code n} bytes for packing the used work region. */
   public byte[] packedWork(int n) {

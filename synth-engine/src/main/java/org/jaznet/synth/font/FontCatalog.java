@@ -97,7 +97,7 @@ public final class FontCatalog {
     String name = (font.getFontName(Locale.ROOT) + " " + font.getPSName()).toLowerCase(Locale.ROOT);
     boolean bold = name.contains("bold") || name.contains("black") || name.contains("heavy");
     boolean italic = name.contains("italic") || name.contains("oblique");
-    return new FontFace(f, font.getFamily(Locale.ROOT), bold, italic, font.deriveFont(1f));
+    return FontFace.of(f, font.getFamily(Locale.ROOT), bold, italic, font.deriveFont(1f));
   }
 
   public Path dir() {

@@ -2,6 +2,7 @@ package org.jaznet.synth.font;
 
 import java.awt.Font;
 import java.nio.file.Path;
+import java.util.BitSet;
 import java.util.Objects;
 
 /**
@@ -12,16 +13,43 @@ import java.util.Objects;
  * @param bold whether the face itself is bold
  * @param italic whether the face itself is italic or oblique
  * @param font the face at size 1 (derive sizes from it)
+ * @param latin which characters below U+0250 the face has glyphs for
  */
-public record FontFace(Path file, String family, boolean bold, boolean italic, Font font) {
+public record FontFace(Path file, String family, boolean bold, boolean italic, Font font, BitSet latin) {
+  /** Characters below this are looked up in {@link #latin}, precomputed at load time (the hot path). */
+  static final int LATIN_END = 0x250;
+
   public FontFace {
     Objects.requireNonNull(file, "file");
     Objects.requireNonNull(family, "family");
     Objects.requireNonNull(font, "font");
+    latin = (BitSet) latin.clone();
+  }
+
+  /** A face whose Latin coverage is computed from the font. */
+  public static FontFace of(Path file, String family, boolean bold, boolean italic, Font font) {
+    BitSet latin = new BitSet(LATIN_END);
+    for (int ch = 0; ch < LATIN_END; ch++) {
+      if (font.canDisplay(ch)) {
+        latin.set(ch);
+      }
+    }
+    return new FontFace(file, family, bold, italic, font, latin);
+  }
+
+  @Override
+  public BitSet latin() {
+    return (BitSet) latin.clone();
   }
 
   /** True if the face has a glyph for every character of {@code text}. */
   public boolean covers(String text) {
-    return font.canDisplayUpTo(text) == -1;
+    for (int i = 0; i < text.length(); i++) {
+      char ch = text.charAt(i);
+      if (ch < LATIN_END ? !latin.get(ch) : !font.canDisplay(ch)) {
+        return false;
+      }
+    }
+    return true;
   }
 }

@@ -36,6 +36,26 @@ final class Gaussians {
     }
   }
 
+  /** N(0, sigma) rounded to integers, one table per sigma: for stages whose sigma is fixed. */
+  static int[] scaledTable(double sigma) {
+    int[] t = new int[SIZE];
+    for (int i = 0; i < SIZE; i++) {
+      t[i] = (int) Math.round(sigma * TABLE[i]);
+    }
+    return t;
+  }
+
+  /** Adds the integer noise {@code table} (from {@link #scaledTable}) to {@code n} pixels, clamping. */
+  static void addNoise(byte[] px, int n, int[] table, RandomGenerator r) {
+    int pos = r.nextInt(SIZE);
+    int step = 1 + 2 * r.nextInt(SIZE / 2);
+    for (int i = 0; i < n; i++) {
+      int v = (px[i] & 0xFF) + table[pos];
+      px[i] = (byte) (v < 0 ? 0 : (v > 255 ? 255 : v));
+      pos = (pos + step) & MASK;
+    }
+  }
+
   /** Beta(2,5) as the 2nd smallest of 6 uniforms. */
   static double beta25(RandomGenerator r) {
     double a = 2;

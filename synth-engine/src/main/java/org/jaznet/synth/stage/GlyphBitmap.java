@@ -27,12 +27,20 @@ public final class GlyphBitmap {
     this.alpha = alpha;
   }
 
-  /** Renders {@code ch} in {@code font} (pen at an integer position) and keeps its ink bounds. */
-  static GlyphBitmap render(Font font, char ch) {
+  /**
+   * Renders {@code ch} in {@code font} (pen at an integer position) on {@code scratch} (a square grey
+   * image reused by the calling thread, at least {@link #scratchSide} wide) and keeps its ink bounds.
+   */
+  static GlyphBitmap render(Font font, char ch, BufferedImage scratch) {
     int size = Math.max(1, Math.round(font.getSize2D()));
     int pad = 2 * size;
-    int side = 4 * size + 8;
-    BufferedImage img = new BufferedImage(side, side, BufferedImage.TYPE_BYTE_GRAY);
+    int side = scratchSide(size);
+    if (scratch.getWidth() < side || scratch.getHeight() < side) {
+      throw new IllegalArgumentException("scratch image too small for size " + size);
+    }
+    BufferedImage img = scratch;
+    byte[] all = ((DataBufferByte) img.getRaster().getDataBuffer()).getData();
+    java.util.Arrays.fill(all, (byte) 0);
     Graphics2D g = img.createGraphics();
     g.setRenderingHint(RenderingHints.KEY_TEXT_ANTIALIASING, RenderingHints.VALUE_TEXT_ANTIALIAS_ON);
     g.setRenderingHint(RenderingHints.KEY_FRACTIONALMETRICS, RenderingHints.VALUE_FRACTIONALMETRICS_ON);
@@ -40,14 +48,15 @@ public final class GlyphBitmap {
     g.setFont(font);
     g.drawString(String.valueOf(ch), pad, pad);
     g.dispose();
-    byte[] px = ((DataBufferByte) img.getRaster().getDataBuffer()).getData();
+    int stride = img.getWidth();
+    byte[] px = all;
     int minX = side;
     int minY = side;
     int maxX = -1;
     int maxY = -1;
     for (int y = 0; y < side; y++) {
       for (int x = 0; x < side; x++) {
-        if (px[y * side + x] != 0) {
+        if (px[y * stride + x] != 0) {
           minX = Math.min(minX, x);
           maxX = Math.max(maxX, x);
           minY = Math.min(minY, y);
@@ -62,9 +71,30 @@ public final class GlyphBitmap {
     int h = maxY - minY + 1;
     byte[] a = new byte[w * h];
     for (int y = 0; y < h; y++) {
-      System.arraycopy(px, (minY + y) * side + minX, a, y * w, w);
+      System.arraycopy(px, (minY + y) * stride + minX, a, y * w, w);
     }
     return new GlyphBitmap(minX - pad, minY - pad, w, h, a);
+  }
+
+  int dx() {
+    return dx;
+  }
+
+  int dy() {
+    return dy;
+  }
+
+  int width() {
+    return w;
+  }
+
+  int height() {
+    return h;
+  }
+
+  /** Side of the scratch image {@link #render} needs for a font size. */
+  public static int scratchSide(int size) {
+    return 4 * size + 8;
   }
 
   /** Draws into {@code dst} (row stride {@code stride}) with the pen at (x, y), clipped to the array. */

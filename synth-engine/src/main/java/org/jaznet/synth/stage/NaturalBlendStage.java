@@ -15,10 +15,12 @@ public final class NaturalBlendStage implements Stage {
   private static final BlendMode[] MODES = BlendMode.values();
   private final BackdropLibrary backdrops;
   private final Recipe recipe;
+  private final int[] layerNoise;
 
   public NaturalBlendStage(BackdropLibrary backdrops, Recipe recipe) {
     this.backdrops = backdrops;
     this.recipe = recipe;
+    this.layerNoise = recipe.layerNoiseSigma() > 0 ? Gaussians.scaledTable(recipe.layerNoiseSigma()) : null;
   }
 
   @Override
@@ -73,6 +75,8 @@ public final class NaturalBlendStage implements Stage {
         }
       }
     }
-    Gaussians.addNoise(layer, n, recipe.layerNoiseSigma(), r);
+    if (layerNoise != null) {
+      Gaussians.addNoise(layer, n, layerNoise, r);
+    }
   }
 }

@@ -12,9 +12,11 @@ import org.opencv.imgproc.Imgproc;
  */
 public final class NoiseStage implements Stage {
   private final Recipe recipe;
+  private final int[] noise;
 
   public NoiseStage(Recipe recipe) {
     this.recipe = recipe;
+    this.noise = recipe.noiseSigma() > 0 ? Gaussians.scaledTable(recipe.noiseSigma()) : null;
   }
 
   @Override
@@ -25,7 +27,9 @@ public final class NoiseStage implements Stage {
   @Override
   public StageOutcome apply(Canvas c, RandomGenerator r) {
     int n = c.outW * c.outH;
-    Gaussians.addNoise(c.pixels, n, recipe.noiseSigma(), r);
+    if (noise != null) {
+      Gaussians.addNoise(c.pixels, n, noise, r);
+    }
     double sigma = Math.abs(r.nextGaussian() * recipe.blurSigma());
     boolean resample = r.nextDouble() < recipe.resampleP();
     double factor = 0.4 + 0.5 * r.nextDouble();

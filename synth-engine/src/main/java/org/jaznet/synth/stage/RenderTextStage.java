@@ -23,6 +23,7 @@ import org.jaznet.synth.font.FontChoice;
  */
 public final class RenderTextStage implements Stage {
   private static final double ITALIC_SHEAR = -0.21;
+  private static final int SIZE_STEP = 3;
   private static final String[] ASCII = new String[128];
   /** Metrics are always measured untransformed (antialiased, fractional), never in the graphics' state. */
   private static final FontRenderContext FRC = new FontRenderContext(null, true, true);
@@ -51,7 +52,10 @@ public final class RenderTextStage implements Stage {
     String text = c.word.text();
     int n = text.length();
     FontChoice choice = fonts.pick(text, recipe.boldP(), recipe.italicP(), r);
-    int size = recipe.fontSizeMin() + r.nextInt(recipe.fontSizeMax() - recipe.fontSizeMin() + 1);
+    // Sizes in steps of SIZE_STEP: the output is rescaled to its height anyway, and fewer sizes keep the
+    // per-thread glyph caches small and warm.
+    int steps = (recipe.fontSizeMax() - recipe.fontSizeMin()) / SIZE_STEP + 1;
+    int size = recipe.fontSizeMin() + SIZE_STEP * r.nextInt(steps);
     boolean shear = choice.syntheticItalic();
     long fontKey = ((long) choice.faceIndex() * 256 + size) * 2 + (shear ? 1 : 0);
     Font font = c.fontCache.computeIfAbsent(fontKey, k -> derive(choice, size, shear));
@@ -118,6 +122,12 @@ public final class RenderTextStage implements Stage {
     g2.setColor(Color.WHITE);
     g2.setFont(font);
     AffineTransform t = new AffineTransform();
+    // Ink bounds come from the blitted bitmaps (cropped to their ink); Java2D-drawn glyphs need a scan.
+    boolean scan = underline;
+    int inkX0 = Integer.MAX_VALUE;
+    int inkY0 = Integer.MAX_VALUE;
+    int inkX1 = Integer.MIN_VALUE;
+    int inkY1 = Integer.MIN_VALUE;
     for (int i = 0; i < n; i++) {
       char ch = text.charAt(i);
       float cx = adv[i] / 2;
@@ -128,14 +138,21 @@ public final class RenderTextStage implements Stage {
       t.translate(-cx, 0);
       if (theta[i] == 0) {
         // Upright glyphs are blitted from a per-thread bitmap cache: Java2D only draws each glyph once.
-        GlyphBitmap gb = c.glyphCache.computeIfAbsent(fontKey * 0x2_0000L + ch, k -> GlyphBitmap.render(font, ch));
+        GlyphBitmap gb = c.glyphCache.computeIfAbsent(fontKey * 0x2_0000L + ch, k -> GlyphBitmap.render(font, ch, c.glyphScratch(GlyphBitmap.scratchSide(size))));
         int gx = (int) Math.round(t.getTranslateX());
         int gy = (int) Math.round(t.getTranslateY());
         gb.blit(c.workPixels, c.workCapacityW, gx, gy);
         if (boldDx > 0) {
           gb.blit(c.workPixels, c.workCapacityW, gx + Math.round(boldDx), gy);
         }
+        if (gb.width() > 0) {
+          inkX0 = Math.min(inkX0, gx + gb.dx());
+          inkY0 = Math.min(inkY0, gy + gb.dy());
+          inkX1 = Math.max(inkX1, gx + gb.dx() + gb.width() + (boldDx > 0 ? Math.round(boldDx) : 0));
+          inkY1 = Math.max(inkY1, gy + gb.dy() + gb.height());
+        }
       } else {
+        scan = true;
         String s = ch < 128 ? ASCII[ch] : String.valueOf(ch);
         g2.setTransform(t);
         g2.drawString(s, 0f, 0f);
@@ -165,7 +182,14 @@ public final class RenderTextStage implements Stage {
         java.util.Arrays.fill(c.workPixels, y * c.workCapacityW + ux, y * c.workCapacityW + ux + uw, (byte) 255);
       }
     }
-    findInk(c);
+    if (scan || inkX1 <= inkX0) {
+      findInk(c);
+    } else {
+      c.inkX0 = Math.max(0, inkX0);
+      c.inkY0 = Math.max(0, inkY0);
+      c.inkX1 = Math.min(c.workW, inkX1);
+      c.inkY1 = Math.min(c.workH, inkY1);
+    }
     return StageOutcome.CONTINUE;
   }
 
