@@ -82,6 +82,9 @@ public final class LmdbDataset implements LabelledDataset {
     try (Txn<byte[]> txn = env.txnRead()) {
       image = db.get(txn, key);
       label = db.get(txn, LmdbWriter.key("label", oneBased));
+    } catch (LmdbException e) {
+      throw new UncheckedIOException(new IOException(
+          "cannot read sample " + oneBased + " of LMDB " + dir + ": " + e.getMessage(), e));
     }
     String id = new String(key, StandardCharsets.US_ASCII);
     if (image == null || label == null) {
