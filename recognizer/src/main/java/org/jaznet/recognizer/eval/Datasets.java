@@ -3,7 +3,6 @@ package org.jaznet.recognizer.eval;
 import java.awt.image.BufferedImage;
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
-import java.nio.ByteBuffer;
 import java.nio.charset.CharacterCodingException;
 import java.nio.charset.CodingErrorAction;
 import java.nio.charset.StandardCharsets;
@@ -13,6 +12,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.stream.Stream;
 import javax.imageio.ImageIO;
+import org.lmdbjava.ByteArrayProxy;
 import org.lmdbjava.Dbi;
 import org.lmdbjava.Env;
 import org.lmdbjava.EnvFlags;
@@ -68,13 +68,42 @@ public final class Datasets {
         + " has no labels.tsv, no MJSynth annotation*.txt and no LMDB data.mdb");
   }
 
-  /** Opens the dataset at {@code path} (a folder or a label file). */
+  /**
+   * Opens the dataset at {@code path} (a folder or a label file). Folders are recognised and listed by
+   * synth-engine's {@link org.jaznet.synth.io.LabelledDataset} (the writer's own reader); images are then
+   * read by index, which training's random sampling needs.
+   */
   public static LabelledDataset open(Path path) throws IOException {
+    if (Files.isDirectory(path)) {
+      return openFolder(path);
+    }
     return switch (layoutOf(path)) {
       case LABELS_TSV -> openTsv(Files.isDirectory(path) ? path.resolve("labels.tsv") : path);
       case MJSYNTH -> openMjsynth(Files.isDirectory(path) ? mjsynthAnnotation(path) : path);
       case LMDB -> new LmdbDataset(Files.isDirectory(path) ? path : path.getParent());
     };
+  }
+
+  private static LabelledDataset openFolder(Path dir) throws IOException {
+    try (org.jaznet.synth.io.LabelledDataset listed = org.jaznet.synth.io.LabelledDataset.open(dir)) {
+      if (listed.kind() == org.jaznet.synth.io.DatasetKind.LMDB) {
+        return new LmdbDataset(dir);
+      }
+      List<Path> paths = new ArrayList<>();
+      List<String> words = new ArrayList<>();
+      try (Stream<org.jaznet.synth.io.LabelledImage> images = listed.images()) {
+        images.forEach(li -> {
+          paths.add(li.file());
+          words.add(li.label());
+        });
+      } catch (java.io.UncheckedIOException e) {
+        throw e.getCause();
+      }
+      if (paths.isEmpty()) {
+        throw new IOException("dataset folder " + dir + " lists no images");
+      }
+      return new FileDataset(nameOf(dir.toAbsolutePath().normalize()), paths, words);
+    }
   }
 
   private static Path mjsynthAnnotation(Path dir) throws IOException {
@@ -97,7 +126,7 @@ public final class Datasets {
       return StandardCharsets.UTF_8.newDecoder()
           .onMalformedInput(CodingErrorAction.REPORT)
           .onUnmappableCharacter(CodingErrorAction.REPORT)
-          .decode(ByteBuffer.wrap(bytes)).toString();
+          .decode(java.nio.ByteBuffer.wrap(bytes)).toString();
     } catch (CharacterCodingException e) {
       throw new IOException("label file " + file + " is not valid UTF-8: " + e.getMessage(), e);
     }
@@ -257,21 +286,22 @@ public final class Datasets {
   /** A CRNN-style LMDB: {@code num-samples}, {@code image-%09d}, {@code label-%09d} (1-based). */
   static final class LmdbDataset implements LabelledDataset {
     private final Path dir;
-    private final Env<ByteBuffer> env;
-    private final Dbi<ByteBuffer> db;
+    private final Env<byte[]> env;
+    private final Dbi<byte[]> db;
     private final List<String> labels;
 
     LmdbDataset(Path dir) throws IOException {
       this.dir = dir;
       try {
-        this.env = Env.create().setMaxReaders(64).open(dir.toFile(), EnvFlags.MDB_RDONLY_ENV, EnvFlags.MDB_NOLOCK);
+        this.env = Env.create(ByteArrayProxy.PROXY_BA).setMaxReaders(64)
+            .open(dir.toFile(), EnvFlags.MDB_RDONLY_ENV, EnvFlags.MDB_NOLOCK);
       } catch (RuntimeException e) {
         throw new IOException("cannot open LMDB " + dir + ": " + e.getMessage(), e);
       }
       try {
         this.db = env.openDbi((byte[]) null);
         int n;
-        try (Txn<ByteBuffer> txn = env.txnRead()) {
+        try (Txn<byte[]> txn = env.txnRead()) {
           String count = get(txn, "num-samples");
           if (count == null) {
             throw new IOException("LMDB " + dir + " has no num-samples key");
@@ -297,22 +327,14 @@ public final class Datasets {
       }
     }
 
-    private String get(Txn<ByteBuffer> txn, String key) {
+    private String get(Txn<byte[]> txn, String key) {
       byte[] v = getBytes(txn, key);
       return v == null ? null : new String(v, StandardCharsets.UTF_8);
     }
 
-    private byte[] getBytes(Txn<ByteBuffer> txn, String key) {
-      byte[] k = key.getBytes(StandardCharsets.US_ASCII);
-      ByteBuffer kb = ByteBuffer.allocateDirect(k.length);
-      kb.put(k).flip();
-      ByteBuffer v = db.get(txn, kb);
-      if (v == null) {
-        return null;
-      }
-      byte[] out = new byte[v.remaining()];
-      v.get(out);
-      return out;
+    private byte[] getBytes(Txn<byte[]> txn, String key) {
+      byte[] v = db.get(txn, key.getBytes(StandardCharsets.US_ASCII));
+      return v == null ? null : v.clone();
     }
 
     @Override
@@ -339,7 +361,7 @@ public final class Datasets {
     @Override
     public BufferedImage image(int i) throws IOException {
       byte[] bytes;
-      try (Txn<ByteBuffer> txn = env.txnRead()) {
+      try (Txn<byte[]> txn = env.txnRead()) {
         bytes = getBytes(txn, String.format("image-%09d", i + 1));
       } catch (RuntimeException e) {
         throw new IOException("cannot read " + id(i) + ": " + e.getMessage(), e);
