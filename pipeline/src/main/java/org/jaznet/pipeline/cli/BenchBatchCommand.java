@@ -16,7 +16,8 @@ import picocli.CommandLine.Option;
         "over the same synthetic images; prints images/s and the lines",
         "'ratio pipeline/threaded: X' and 'ratio pipeline-1-worker/loop: Y' (targets >= 0.9)."})
 final class BenchBatchCommand implements Callable<Integer> {
-  @Option(names = "--count", defaultValue = "3000", description = "images (default 3000)")
+  @Option(names = "--count", defaultValue = "10000",
+      description = "images (default 10000: the pipeline's fixed start-up and commit cost must be small beside the work)")
   int count;
 
   @Option(names = "--batch-size", defaultValue = "32", description = "images per forward pass (default 32)")

@@ -12,13 +12,17 @@ import org.apache.beam.sdk.Pipeline;
 import org.apache.beam.sdk.options.PipelineOptions;
 import org.apache.beam.sdk.options.PipelineOptionsFactory;
 import org.jaznet.pipeline.batch.RunnerKind;
+import org.jaznet.synth.SynthConfig;
 import org.jaznet.synth.SynthEngine;
+import org.jaznet.synth.SynthSample;
 import org.jaznet.synth.SynthException;
 import org.jaznet.synth.io.AtomicFiles;
 import org.jaznet.synth.io.CharBoxesJsonl;
 import org.jaznet.synth.io.LabelsTsv;
 import org.jaznet.synth.io.MjsynthAnnotation;
+import org.jaznet.synth.run.ContactSheet;
 import org.jaznet.synth.run.OutputFormat;
+import org.jaznet.synth.run.RunConfig;
 import org.jaznet.synth.run.RunLexicon;
 import org.jaznet.synth.run.RunSummary;
 import org.jaznet.synth.run.SynthRun;
@@ -68,6 +72,30 @@ public final class ShardedSynth {
   }
 
   private ShardedSynth() {}
+
+  /**
+   * What {@code jaznet synth --runner R} runs: the run config's count, folder, format, char boxes, resume
+   * and preview, rendered by the runner with {@code run.threads()} workers in shards of 1024.
+   */
+  public static RunSummary run(SynthConfig config, RunConfig run, RunnerKind runner, List<String> runnerArgs)
+      throws SynthException {
+    RunSummary s = run(SynthSpec.of(config, run),
+        Plan.of(runner, run.threads()).withResume(run.resume()).withRunnerArgs(runnerArgs));
+    if (run.preview().isPresent()) {
+      SynthEngine engine = SynthEngine.create(config);
+      int n = (int) Math.min(ContactSheet.SAMPLES, run.count());
+      List<SynthSample> samples = new java.util.ArrayList<>(n);
+      for (int i = 0; i < n; i++) {
+        samples.add(engine.render(i));
+      }
+      try {
+        ContactSheet.write(run.preview().get(), samples);
+      } catch (IOException e) {
+        throw new SynthException("cannot write preview " + run.preview().get() + ": " + e.getMessage(), e);
+      }
+    }
+    return s;
+  }
 
   public static RunSummary run(SynthSpec spec, Plan plan) throws SynthException {
     long t0 = System.nanoTime();
