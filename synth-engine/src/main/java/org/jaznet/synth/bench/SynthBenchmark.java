@@ -48,7 +48,10 @@ public final class SynthBenchmark {
     return run(SynthEngine.create(config), threads, duration);
   }
 
-  /** Measures an already loaded engine. Warm-up: a fifth of the duration, at least one second. */
+  /**
+   * Measures an already loaded engine in its steady state. Warm-up: a third of the duration, at least
+   * three seconds (the shared glyph caches fill during the first few thousand images).
+   */
   public static Result run(SynthEngine engine, int threads, Duration duration) {
     if (threads < 1) {
       throw new IllegalArgumentException("threads must be >= 1, got " + threads);
@@ -56,7 +59,7 @@ public final class SynthBenchmark {
     if (duration.isNegative() || duration.isZero()) {
       throw new IllegalArgumentException("duration must be positive, got " + duration);
     }
-    long warmNanos = Math.max(1_000_000_000L, duration.toNanos() / 5);
+    long warmNanos = Math.max(3_000_000_000L, duration.toNanos() / 3);
     long measureNanos = duration.toNanos();
     AtomicLong counted = new AtomicLong();
     AtomicLong cpuNanos = new AtomicLong();

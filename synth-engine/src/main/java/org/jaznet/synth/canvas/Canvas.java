@@ -1,15 +1,12 @@
 package org.jaznet.synth.canvas;
 
-import java.awt.Font;
 import java.awt.Graphics2D;
 import java.awt.RenderingHints;
 import java.awt.image.BufferedImage;
 import java.awt.image.DataBufferByte;
 import java.util.ArrayList;
 import java.util.Arrays;
-import java.util.HashMap;
 import java.util.List;
-import java.util.Map;
 import org.jaznet.synth.CharBox;
 import org.jaznet.synth.text.Word;
 import org.opencv.core.CvType;
@@ -83,10 +80,6 @@ public final class Canvas {
   public byte[] jpeg;
   public byte[] grey;
 
-  /** Per-thread caches of derived fonts and glyph metrics, keyed by the render stage. */
-  public final Map<Long, Font> fontCache = new HashMap<>();
-  public final Map<Long, float[]> metricsCache = new HashMap<>();
-  public final Map<Long, org.jaznet.synth.stage.GlyphBitmap> glyphCache = new HashMap<>();
 
   /** OpenCV scratch matrices, reused. */
   public Mat workMat;

@@ -21,21 +21,6 @@ final class Gaussians {
 
   private Gaussians() {}
 
-  /** Adds N(0, sigma) noise to {@code n} pixels of {@code px}, clamping to 0..255. */
-  static void addNoise(byte[] px, int n, double sigma, RandomGenerator r) {
-    if (sigma <= 0) {
-      return;
-    }
-    int pos = r.nextInt(SIZE);
-    int step = 1 + 2 * r.nextInt(SIZE / 2);
-    float s = (float) sigma;
-    for (int i = 0; i < n; i++) {
-      int v = (int) ((px[i] & 0xFF) + s * TABLE[pos] + 256.5f) - 256;
-      px[i] = (byte) (v < 0 ? 0 : (v > 255 ? 255 : v));
-      pos = (pos + step) & MASK;
-    }
-  }
-
   /** N(0, sigma) rounded to integers, one table per sigma: for stages whose sigma is fixed. */
   static int[] scaledTable(double sigma) {
     int[] t = new int[SIZE];

@@ -8,6 +8,8 @@ import java.awt.font.GlyphVector;
 import java.awt.font.LineMetrics;
 import java.awt.geom.AffineTransform;
 import java.awt.geom.Rectangle2D;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.random.RandomGenerator;
 import org.jaznet.synth.SynthConfig.Recipe;
 import org.jaznet.synth.canvas.Canvas;
@@ -36,6 +38,11 @@ public final class RenderTextStage implements Stage {
 
   private final FontCatalog fonts;
   private final Recipe recipe;
+  // Shared by all threads: every entry is a pure function of its key, so sharing cannot change a sample,
+  // and the caches warm up once instead of once per thread.
+  private final Map<Long, Font> fontCache = new ConcurrentHashMap<>();
+  private final Map<Long, float[]> metricsCache = new ConcurrentHashMap<>();
+  private final Map<Long, GlyphBitmap> glyphCache = new ConcurrentHashMap<>();
 
   public RenderTextStage(FontCatalog fonts, Recipe recipe) {
     this.fonts = fonts;
@@ -58,9 +65,9 @@ public final class RenderTextStage implements Stage {
     int size = recipe.fontSizeMin() + SIZE_STEP * r.nextInt(steps);
     boolean shear = choice.syntheticItalic();
     long fontKey = ((long) choice.faceIndex() * 256 + size) * 2 + (shear ? 1 : 0);
-    Font font = c.fontCache.computeIfAbsent(fontKey, k -> derive(choice, size, shear));
+    Font font = fontCache.computeIfAbsent(fontKey, k -> derive(choice, size, shear));
     FontRenderContext frc = FRC;
-    float[] line = metrics(c, fontKey, 0x1_0000, font, frc);
+    float[] line = metrics(fontKey, 0x1_0000, font, frc);
     float ascent = line[0];
     float descent = line[1];
     float boldDx = choice.syntheticBold() ? Math.max(1f, size / 18f) : 0f;
@@ -84,7 +91,7 @@ public final class RenderTextStage implements Stage {
     double x = 0;
     double advSum = 0;
     for (int i = 0; i < n; i++) {
-      float[] g = metrics(c, fontKey, text.charAt(i), font, frc);
+      float[] g = metrics(fontKey, text.charAt(i), font, frc);
       adv[i] = g[0];
       lx0[i] = Math.min(0, g[1]);
       lx1[i] = Math.max(g[0], g[3]) + boldDx;
@@ -138,7 +145,7 @@ public final class RenderTextStage implements Stage {
       t.translate(-cx, 0);
       if (theta[i] == 0) {
         // Upright glyphs are blitted from a per-thread bitmap cache: Java2D only draws each glyph once.
-        GlyphBitmap gb = c.glyphCache.computeIfAbsent(fontKey * 0x2_0000L + ch, k -> GlyphBitmap.render(font, ch, c.glyphScratch(GlyphBitmap.scratchSide(size))));
+        GlyphBitmap gb = glyphCache.computeIfAbsent(fontKey * 0x2_0000L + ch, k -> GlyphBitmap.render(font, ch, c.glyphScratch(GlyphBitmap.scratchSide(size))));
         int gx = (int) Math.round(t.getTranslateX());
         int gy = (int) Math.round(t.getTranslateY());
         gb.blit(c.workPixels, c.workCapacityW, gx, gy);
@@ -202,9 +209,9 @@ public final class RenderTextStage implements Stage {
    * Cached metrics: for a character {advance, visual minX, visual minY, visual maxX, visual maxY}; for
    * the key 0x10000 the line's {ascent, descent}.
    */
-  private static float[] metrics(Canvas c, long fontKey, int ch, Font font, FontRenderContext frc) {
+  private float[] metrics(long fontKey, int ch, Font font, FontRenderContext frc) {
     long key = fontKey * 0x2_0000L + ch;
-    float[] m = c.metricsCache.get(key);
+    float[] m = metricsCache.get(key);
     if (m == null) {
       if (ch == 0x1_0000) {
         LineMetrics lm = font.getLineMetrics("Hgjy", frc);
@@ -216,7 +223,7 @@ public final class RenderTextStage implements Stage {
         m = new float[] {advance, (float) vb.getMinX(), (float) vb.getMinY(), (float) vb.getMaxX(),
             (float) vb.getMaxY()};
       }
-      c.metricsCache.put(key, m);
+      metricsCache.putIfAbsent(key, m);
     }
     return m;
   }
