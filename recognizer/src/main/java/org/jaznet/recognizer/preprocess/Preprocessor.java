@@ -37,6 +37,11 @@ public final class Preprocessor {
 
   private Preprocessor() {}
 
+  /** Loads OpenCV's native library (once per JVM); needed before creating a {@link Mat}. */
+  public static void loadOpenCv() {
+    OpenCvLoader.ensure();
+  }
+
   /**
    * Preprocesses an 8-bit grey image (row-major, {@code w * h} bytes, unsigned) into
    * {@code dst[offset .. offset + 3200)}.

@@ -6,6 +6,7 @@ import java.util.Objects;
 import org.jaznet.recognizer.HeadKind;
 import org.jaznet.recognizer.model.Arch;
 import org.jaznet.recognizer.model.Optimiser;
+import org.jaznet.recognizer.model.Precision;
 
 /**
  * Everything a training run depends on. Built at the entry point (the CLI or a test) with
@@ -43,6 +44,7 @@ import org.jaznet.recognizer.model.Optimiser;
  * @param validationSize images per validation set
  * @param checkpointMinutes minutes between checkpoints
  * @param logEvery steps between progress reports and metric rows
+ * @param precision how the final model file stores its weights (checkpoints are always FP32)
  */
 public record TrainConfig(
     Arch arch,
@@ -75,7 +77,8 @@ public record TrainConfig(
     int validateEvery,
     int validationSize,
     double checkpointMinutes,
-    int logEvery) {
+    int logEvery,
+    Precision precision) {
 
   public TrainConfig {
     Objects.requireNonNull(arch, "arch");
@@ -84,6 +87,7 @@ public record TrainConfig(
     Objects.requireNonNull(optimiser, "optimiser");
     Objects.requireNonNull(schedule, "schedule");
     Objects.requireNonNull(dictOrder, "dictOrder");
+    Objects.requireNonNull(precision, "precision");
     if (heads == null || heads.isEmpty()) {
       throw new IllegalArgumentException("heads must name at least one head, got " + heads);
     }
@@ -168,6 +172,7 @@ public record TrainConfig(
     b.validationSize = validationSize;
     b.checkpointMinutes = checkpointMinutes;
     b.logEvery = logEvery;
+    b.precision = precision;
     return b;
   }
 
@@ -204,6 +209,7 @@ public record TrainConfig(
     private int validationSize = 500;
     private double checkpointMinutes = 5;
     private int logEvery = 10;
+    private Precision precision = Precision.FP32;
 
     private Builder(Path dictionary, Path out) {
       this.dictionary = dictionary;
@@ -239,12 +245,13 @@ public record TrainConfig(
     public Builder validationSize(int v) { validationSize = v; return this; }
     public Builder checkpointMinutes(double v) { checkpointMinutes = v; return this; }
     public Builder logEvery(int v) { logEvery = v; return this; }
+    public Builder precision(Precision v) { precision = v; return this; }
 
     public TrainConfig build() {
       return new TrainConfig(arch, heads, dictionary, out, dataDir, steps, batch, resume, maxMinutes, seed,
           learningRate, optimiser, l2, dropout, warmupSteps, schedule, dictStart, dictStep, dictGrowAccuracy,
           dictGrowPatience, dictGrowMaxSteps, activeShare, dictOrder, threads, holdout, ngramSize,
-          randomStringRatio, validateEvery, validationSize, checkpointMinutes, logEvery);
+          randomStringRatio, validateEvery, validationSize, checkpointMinutes, logEvery, precision);
     }
   }
 }

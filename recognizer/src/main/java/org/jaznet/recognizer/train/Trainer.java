@@ -505,11 +505,12 @@ public final class Trainer {
     info.put("batch", config.batch());
     info.put("learning_rate", config.learningRate());
     info.put("seed", config.seed());
+    info.put("precision", config.precision().name());
     info.put("validation", lastValidation);
     JazNet model = calibrated();
     info.put("calibration", model.calibration());
     try {
-      ModelFile.save(model, config.out());
+      ModelFile.save(model, config.out(), config.precision());
     } catch (RecognizerException e) {
       throw new IOException(e.getMessage(), e);
     }
