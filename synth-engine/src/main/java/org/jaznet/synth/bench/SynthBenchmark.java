@@ -53,13 +53,21 @@ public final class SynthBenchmark {
    * three seconds (the shared glyph caches fill during the first few thousand images).
    */
   public static Result run(SynthEngine engine, int threads, Duration duration) {
+    return run(engine, threads, Duration.ofNanos(Math.max(3_000_000_000L, duration.toNanos() / 3)), duration);
+  }
+
+  /** Measures an already loaded engine for {@code duration} after a warm-up of {@code warmUp}. */
+  public static Result run(SynthEngine engine, int threads, Duration warmUp, Duration duration) {
     if (threads < 1) {
       throw new IllegalArgumentException("threads must be >= 1, got " + threads);
     }
     if (duration.isNegative() || duration.isZero()) {
       throw new IllegalArgumentException("duration must be positive, got " + duration);
     }
-    long warmNanos = Math.max(3_000_000_000L, duration.toNanos() / 3);
+    if (warmUp.isNegative()) {
+      throw new IllegalArgumentException("warm-up must not be negative, got " + warmUp);
+    }
+    long warmNanos = warmUp.toNanos();
     long measureNanos = duration.toNanos();
     AtomicLong counted = new AtomicLong();
     AtomicLong cpuNanos = new AtomicLong();
