@@ -19,18 +19,20 @@ import org.jaznet.synth.io.CharBoxesJsonl;
 import org.jaznet.synth.io.DatasetKind;
 import org.jaznet.synth.io.LabelledDataset;
 import org.jaznet.synth.io.LabelledImage;
-import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 class SynthRunTest {
   @TempDir Path tmp;
-  Path dict;
-  SynthEngine engine;
+  @TempDir static Path shared;
+  static Path dict;
+  /** One engine for all tests (it is immutable and thread-safe; creating one costs about a second). */
+  static SynthEngine engine;
 
-  @BeforeEach
-  void setUp() throws Exception {
-    dict = RunFixtures.dictionary(tmp);
+  @BeforeAll
+  static void setUp() throws Exception {
+    dict = RunFixtures.dictionary(shared);
     engine = RunFixtures.engine(dict, 7);
   }
 
