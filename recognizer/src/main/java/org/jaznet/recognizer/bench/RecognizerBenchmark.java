@@ -57,7 +57,7 @@ public final class RecognizerBenchmark {
 
   /** Measured figures. */
   public record Result(Options options, long params, double forwardGflopPerImage, double trainImagesPerSecond,
-      double inferImagesPerSecond, double singleMs) {
+      double inferImagesPerSecond, double singleMs, double loadAverage) {
     public double trainGflops() {
       return trainImagesPerSecond * 3 * forwardGflopPerImage;
     }
@@ -76,6 +76,8 @@ public final class RecognizerBenchmark {
       out.printf("model: %s, heads %s, dict %d, ngrams %d, batch %d, %d params, %.3f GFLOP per image forward%n",
           options.arch(), options.heads(), options.dictActive(), options.ngrams(), options.batch(), params,
           forwardGflopPerImage);
+      out.printf("machine: %d CPUs, load average %.2f after the run (other processes slow the figures down)%n",
+          Runtime.getRuntime().availableProcessors(), loadAverage);
     }
   }
 
@@ -106,7 +108,8 @@ public final class RecognizerBenchmark {
     double infer = rate(() -> net.output(x), o.batch(), o.seconds());
     INDArray one = x.get(org.nd4j.linalg.indexing.NDArrayIndex.interval(0, 1)).dup();
     double single = 1000.0 / rate(() -> net.output(one), 1, Math.min(o.seconds(), 5));
-    return new Result(o, net.graph().numParams(), net.forwardFlopsPerImage() / 1e9, train, infer, single);
+    double load = java.lang.management.ManagementFactory.getOperatingSystemMXBean().getSystemLoadAverage();
+    return new Result(o, net.graph().numParams(), net.forwardFlopsPerImage() / 1e9, train, infer, single, load);
   }
 
   private static MultiDataSet dataSet(JazNet net, INDArray x, List<String> words) {
