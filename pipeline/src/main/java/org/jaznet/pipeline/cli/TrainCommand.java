@@ -13,8 +13,10 @@ import me.tongfei.progressbar.ProgressBarStyle;
 import org.jaznet.recognizer.HeadKind;
 import org.jaznet.recognizer.model.Arch;
 import org.jaznet.recognizer.model.Optimiser;
+import org.jaznet.recognizer.model.Precision;
 import org.jaznet.recognizer.train.DictOrder;
 import org.jaznet.recognizer.train.LrSchedule;
+import org.jaznet.recognizer.train.SynthRecipe;
 import org.jaznet.recognizer.train.TrainConfig;
 import org.jaznet.recognizer.train.TrainListener;
 import org.jaznet.recognizer.train.Trainer;
@@ -123,6 +125,12 @@ final class TrainCommand implements Callable<Integer> {
   @Option(names = "--log-every", description = "steps between progress updates and metric rows (default: ${DEFAULT-VALUE})")
   int logEvery = 10;
 
+  @Option(names = "--recipe", description = "synthetic rendering: ${COMPLETION-CANDIDATES} (default: ${DEFAULT-VALUE})")
+  SynthRecipe recipe = SynthRecipe.MJSYNTH;
+
+  @Option(names = "--precision", description = "weights in the model file: ${COMPLETION-CANDIDATES} (default: ${DEFAULT-VALUE})")
+  Precision precision = Precision.FP32;
+
   @Option(names = "--progress", description = "bar, lines or auto (bar on a terminal) (default: ${DEFAULT-VALUE})")
   String progress = "auto";
 
@@ -154,7 +162,7 @@ final class TrainCommand implements Callable<Integer> {
           .dictGrowAccuracy(dictGrowAccuracy).dictGrowPatience(dictGrowPatience).dictGrowMaxSteps(dictGrowMaxSteps)
           .dictOrder(dictOrder).activeShare(activeShare).threads(threads).holdout(holdout).ngramSize(ngrams)
           .randomStringRatio(randomStrings).validateEvery(validateEvery).validationSize(validationSize)
-          .checkpointMinutes(checkpointMinutes).logEvery(logEvery).build();
+          .checkpointMinutes(checkpointMinutes).logEvery(logEvery).precision(precision).recipe(recipe).build();
     } catch (IllegalArgumentException e) {
       System.err.println("jaznet train: " + e.getMessage());
       return 2;

@@ -44,6 +44,7 @@ import org.jaznet.recognizer.model.Precision;
  * @param validationSize images per validation set
  * @param checkpointMinutes minutes between checkpoints
  * @param logEvery steps between progress reports and metric rows
+ * @param recipe how synthetic words are rendered
  * @param precision how the final model file stores its weights (checkpoints are always FP32)
  */
 public record TrainConfig(
@@ -78,6 +79,7 @@ public record TrainConfig(
     int validationSize,
     double checkpointMinutes,
     int logEvery,
+    SynthRecipe recipe,
     Precision precision) {
 
   public TrainConfig {
@@ -88,6 +90,7 @@ public record TrainConfig(
     Objects.requireNonNull(schedule, "schedule");
     Objects.requireNonNull(dictOrder, "dictOrder");
     Objects.requireNonNull(precision, "precision");
+    Objects.requireNonNull(recipe, "recipe");
     if (heads == null || heads.isEmpty()) {
       throw new IllegalArgumentException("heads must name at least one head, got " + heads);
     }
@@ -173,6 +176,7 @@ public record TrainConfig(
     b.checkpointMinutes = checkpointMinutes;
     b.logEvery = logEvery;
     b.precision = precision;
+    b.recipe = recipe;
     return b;
   }
 
@@ -210,6 +214,7 @@ public record TrainConfig(
     private double checkpointMinutes = 5;
     private int logEvery = 10;
     private Precision precision = Precision.FP32;
+    private SynthRecipe recipe = SynthRecipe.MJSYNTH;
 
     private Builder(Path dictionary, Path out) {
       this.dictionary = dictionary;
@@ -246,12 +251,13 @@ public record TrainConfig(
     public Builder checkpointMinutes(double v) { checkpointMinutes = v; return this; }
     public Builder logEvery(int v) { logEvery = v; return this; }
     public Builder precision(Precision v) { precision = v; return this; }
+    public Builder recipe(SynthRecipe v) { recipe = v; return this; }
 
     public TrainConfig build() {
       return new TrainConfig(arch, heads, dictionary, out, dataDir, steps, batch, resume, maxMinutes, seed,
           learningRate, optimiser, l2, dropout, warmupSteps, schedule, dictStart, dictStep, dictGrowAccuracy,
           dictGrowPatience, dictGrowMaxSteps, activeShare, dictOrder, threads, holdout, ngramSize,
-          randomStringRatio, validateEvery, validationSize, checkpointMinutes, logEvery, precision);
+          randomStringRatio, validateEvery, validationSize, checkpointMinutes, logEvery, recipe, precision);
     }
   }
 }

@@ -306,7 +306,8 @@ public final class Trainer {
     Path dir = config.checkpointDir().resolve("words");
     Path file = dir.resolve(name + ".txt");
     Checkpoints.writeAtomically(file, (String.join("\n", words) + "\n").getBytes(StandardCharsets.UTF_8));
-    SynthConfig sc = SynthConfig.defaults(config.seed()).withDictionary(file).withRandomStringRatio(randomStrings);
+    SynthConfig sc = SynthConfig.defaults(config.seed()).withDictionary(file).withRandomStringRatio(randomStrings)
+        .withRecipe(config.recipe().recipe());
     try {
       return SynthEngine.create(sc);
     } catch (SynthException e) {
@@ -506,6 +507,7 @@ public final class Trainer {
     info.put("learning_rate", config.learningRate());
     info.put("seed", config.seed());
     info.put("precision", config.precision().name());
+    info.put("recipe", config.recipe().name());
     info.put("validation", lastValidation);
     JazNet model = calibrated();
     info.put("calibration", model.calibration());
