@@ -110,6 +110,19 @@ class JazNetTest {
         .containsExactly(128 * 4 * 13, 512);
   }
 
+  @Test
+  void numParams_paper_matchesReleasedVggLayers() {
+    ModelSpec paper = new ModelSpec(Arch.PAPER, EnumSet.of(HeadKind.CHAR), List.of(), 0, List.of(),
+        Optimiser.SGD_MOMENTUM, 0.01, 5e-4, 0.5);
+    long convs = (25 * 64 + 64) + (25 * 64 * 128 + 128) + (9 * 128 * 256 + 256) + (9 * 256 * 512 + 512)
+        + (9 * 512 * 512 + 512);
+    // after three poolings and the one-column pad: [512, 4, 13]
+    long fcs = (512L * 4 * 13 * 4096 + 4096) + (4096L * 4096 + 4096);
+    long charHead = 4096L * 851 + 851;
+    assertThat(JazNet.numParams(paper)).isEqualTo(convs + fcs + charHead);
+    assertThat(JazNet.forwardFlopsPerImage(paper)).isGreaterThan(1_000_000_000L);
+  }
+
   /** DICT logits (pre-softmax) from the trunk features and the output layer's parameters, in doubles. */
   static INDArray logits(JazNet net, INDArray x) {
     INDArray f = net.graph().feedForward(x, false).get(JazNet.FEATURES);
