@@ -140,11 +140,20 @@ public final class Canvas {
 
   private byte[] packed = new byte[0];
   private BufferedImage glyphScratch;
+  /** Graphics on {@link #glyphScratch(int)}'s image, owned by the render stage (which sets it up). */
+  public Graphics2D glyphGraphics;
 
-  /** A square grey scratch image of at least {@code side} pixels for rendering single glyphs. */
+  /**
+   * A square grey scratch image of at least {@code side} pixels for rendering single glyphs; a new image
+   * drops {@link #glyphGraphics}.
+   */
   public BufferedImage glyphScratch(int side) {
     if (glyphScratch == null || glyphScratch.getWidth() < side) {
       glyphScratch = new BufferedImage(side, side, BufferedImage.TYPE_BYTE_GRAY);
+      if (glyphGraphics != null) {
+        glyphGraphics.dispose();
+      }
+      glyphGraphics = null;
     }
     return glyphScratch;
   }

@@ -13,6 +13,8 @@ import java.awt.image.DataBufferByte;
  * position on the baseline. Immutable.
  */
 public final class GlyphBitmap {
+  /** Pixels around the visual bounds that are cleared and scanned too (antialiasing spills about one). */
+  private static final int MARGIN = 3;
   private final int dx;
   private final int dy;
   private final int w;
@@ -28,34 +30,36 @@ public final class GlyphBitmap {
   }
 
   /**
-   * Renders {@code ch} in {@code font} (pen at an integer position) on {@code scratch} (a square grey
-   * image reused by the calling thread, at least {@link #scratchSide} wide) and keeps its ink bounds.
+   * Renders {@code ch} in {@code font} (pen at an integer position) with {@code g}, a graphics on
+   * {@code scratch} (a square grey image reused by the calling thread, at least {@link #scratchSide}
+   * wide, white paint, antialiased), and keeps its ink bounds. Only the glyph's visual bounds
+   * ({@code bounds}: minX, minY, maxX, maxY relative to the pen) plus a margin are cleared and scanned.
    */
-  static GlyphBitmap render(Font font, char ch, BufferedImage scratch) {
+  static GlyphBitmap render(Font font, char ch, BufferedImage scratch, Graphics2D g, float[] bounds) {
     int size = Math.max(1, Math.round(font.getSize2D()));
     int pad = 2 * size;
     int side = scratchSide(size);
-    if (scratch.getWidth() < side || scratch.getHeight() < side) {
+    int stride = scratch.getWidth();
+    if (stride < side || scratch.getHeight() < side) {
       throw new IllegalArgumentException("scratch image too small for size " + size);
     }
-    BufferedImage img = scratch;
-    byte[] all = ((DataBufferByte) img.getRaster().getDataBuffer()).getData();
-    java.util.Arrays.fill(all, (byte) 0);
-    Graphics2D g = img.createGraphics();
-    g.setRenderingHint(RenderingHints.KEY_TEXT_ANTIALIASING, RenderingHints.VALUE_TEXT_ANTIALIAS_ON);
-    g.setRenderingHint(RenderingHints.KEY_FRACTIONALMETRICS, RenderingHints.VALUE_FRACTIONALMETRICS_ON);
-    g.setColor(Color.WHITE);
+    int rx0 = clamp(pad + (int) Math.floor(bounds[0]) - MARGIN, side);
+    int ry0 = clamp(pad + (int) Math.floor(bounds[1]) - MARGIN, side);
+    int rx1 = clamp(pad + (int) Math.ceil(bounds[2]) + MARGIN, side);
+    int ry1 = clamp(pad + (int) Math.ceil(bounds[3]) + MARGIN, side);
+    byte[] px = ((DataBufferByte) scratch.getRaster().getDataBuffer()).getData();
+    for (int y = ry0; y < ry1; y++) {
+      java.util.Arrays.fill(px, y * stride + rx0, y * stride + rx1, (byte) 0);
+    }
+    g.setClip(rx0, ry0, rx1 - rx0, ry1 - ry0);
     g.setFont(font);
     g.drawString(String.valueOf(ch), pad, pad);
-    g.dispose();
-    int stride = img.getWidth();
-    byte[] px = all;
     int minX = side;
     int minY = side;
     int maxX = -1;
     int maxY = -1;
-    for (int y = 0; y < side; y++) {
-      for (int x = 0; x < side; x++) {
+    for (int y = ry0; y < ry1; y++) {
+      for (int x = rx0; x < rx1; x++) {
         if (px[y * stride + x] != 0) {
           minX = Math.min(minX, x);
           maxX = Math.max(maxX, x);
@@ -74,6 +78,19 @@ public final class GlyphBitmap {
       System.arraycopy(px, (minY + y) * stride + minX, a, y * w, w);
     }
     return new GlyphBitmap(minX - pad, minY - pad, w, h, a);
+  }
+
+  private static int clamp(int v, int side) {
+    return Math.max(0, Math.min(side, v));
+  }
+
+  /** A fresh graphics for a scratch image, set up as {@link #render} expects. */
+  static Graphics2D graphicsFor(BufferedImage scratch) {
+    Graphics2D g = scratch.createGraphics();
+    g.setRenderingHint(RenderingHints.KEY_TEXT_ANTIALIASING, RenderingHints.VALUE_TEXT_ANTIALIAS_ON);
+    g.setRenderingHint(RenderingHints.KEY_FRACTIONALMETRICS, RenderingHints.VALUE_FRACTIONALMETRICS_ON);
+    g.setColor(Color.WHITE);
+    return g;
   }
 
   int dx() {

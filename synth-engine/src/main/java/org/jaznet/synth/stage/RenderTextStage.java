@@ -8,6 +8,7 @@ import java.awt.font.GlyphVector;
 import java.awt.font.LineMetrics;
 import java.awt.geom.AffineTransform;
 import java.awt.geom.Rectangle2D;
+import java.awt.image.BufferedImage;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.random.RandomGenerator;
@@ -145,7 +146,11 @@ public final class RenderTextStage implements Stage {
       t.translate(-cx, 0);
       if (theta[i] == 0) {
         // Upright glyphs are blitted from a per-thread bitmap cache: Java2D only draws each glyph once.
-        GlyphBitmap gb = glyphCache.computeIfAbsent(fontKey * 0x2_0000L + ch, k -> GlyphBitmap.render(font, ch, c.glyphScratch(GlyphBitmap.scratchSide(size))));
+        GlyphBitmap gb = glyphCache.get(fontKey * 0x2_0000L + ch);
+        if (gb == null) {
+          gb = renderGlyph(c, font, ch, size, metrics(fontKey, ch, font, frc));
+          glyphCache.putIfAbsent(fontKey * 0x2_0000L + ch, gb);
+        }
         int gx = (int) Math.round(t.getTranslateX());
         int gy = (int) Math.round(t.getTranslateY());
         gb.blit(c.workPixels, c.workCapacityW, gx, gy);
@@ -198,6 +203,14 @@ public final class RenderTextStage implements Stage {
       c.inkY1 = Math.min(c.workH, inkY1);
     }
     return StageOutcome.CONTINUE;
+  }
+
+  private static GlyphBitmap renderGlyph(Canvas c, Font font, char ch, int size, float[] m) {
+    BufferedImage scratch = c.glyphScratch(GlyphBitmap.scratchSide(size));
+    if (c.glyphGraphics == null) {
+      c.glyphGraphics = GlyphBitmap.graphicsFor(scratch);
+    }
+    return GlyphBitmap.render(font, ch, scratch, c.glyphGraphics, new float[] {m[1], m[2], m[3], m[4]});
   }
 
   private static Font derive(FontChoice choice, int size, boolean shear) {
