@@ -2,6 +2,8 @@ package org.jaznet.pipeline.cli;
 
 import java.io.PrintWriter;
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.Callable;
 import me.tongfei.progressbar.ConsoleProgressBarConsumer;
@@ -10,6 +12,8 @@ import me.tongfei.progressbar.ProgressBar;
 import me.tongfei.progressbar.ProgressBarBuilder;
 import me.tongfei.progressbar.ProgressBarConsumer;
 import me.tongfei.progressbar.ProgressBarStyle;
+import org.jaznet.pipeline.batch.RunnerKind;
+import org.jaznet.pipeline.synth.ShardedSynth;
 import org.jaznet.synth.CaseMode;
 import org.jaznet.synth.SynthConfig;
 import org.jaznet.synth.SynthEngine;
@@ -23,6 +27,7 @@ import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.ParameterException;
 import picocli.CommandLine.Spec;
+import picocli.CommandLine.Unmatched;
 
 /**
  * {@code jaznet synth}: renders a synthetic dataset with {@link SynthRun}. Exit code 0 only when all
@@ -79,6 +84,14 @@ final class SynthCommand implements Callable<Integer> {
   @Option(names = "--no-progress", description = "No progress bar.")
   boolean noProgress;
 
+  @Option(names = "--runner", converter = BatchCommand.RunnerConverter.class,
+      description = "Render in shards on a Beam runner (DirectRunner, FlinkRunner or SparkRunner) with --threads "
+          + "workers instead of local threads; same files. mjsynth and tsv formats only. Extra --name=value "
+          + "flags go to the runner.")
+  RunnerKind runner;
+
+  @Unmatched List<String> runnerArgs = new ArrayList<>();
+
   @Override
   public Integer call() {
     PrintWriter err = spec.commandLine().getErr();
@@ -89,6 +102,20 @@ final class SynthCommand implements Callable<Integer> {
     }
     if (t <= 0) {
       throw new ParameterException(spec.commandLine(), "--threads must be > 0, got " + t);
+    }
+    if (!runnerArgs.isEmpty() && runner == null) {
+      throw new ParameterException(spec.commandLine(), "unknown arguments " + runnerArgs
+          + " (runner flags --name=value are accepted only with --runner)");
+    }
+    for (String a : runnerArgs) {
+      if (!a.startsWith("--")) {
+        throw new ParameterException(spec.commandLine(),
+            "unexpected argument '" + a + "' (runner flags look like --name=value)");
+      }
+    }
+    if (runner != null && format == OutputFormat.LMDB) {
+      throw new ParameterException(spec.commandLine(),
+          "--runner renders shards in parallel processes; LMDB has one writer: use --format mjsynth or tsv");
     }
     if (randomRatio != null && !(randomRatio >= 0 && randomRatio <= 1)) {
       throw new ParameterException(spec.commandLine(), "--random-ratio must be in [0, 1], got " + randomRatio);
@@ -112,10 +139,13 @@ final class SynthCommand implements Callable<Integer> {
     RunConfig run = new RunConfig(count, out, format, t, resume, charBoxes, Optional.ofNullable(preview));
     RunSummary summary;
     try {
-      SynthEngine engine = SynthEngine.create(config);
-      if (noProgress) {
+      if (runner != null) {
+        summary = ShardedSynth.run(config, run, runner, runnerArgs);
+      } else if (noProgress) {
+        SynthEngine engine = SynthEngine.create(config);
         summary = new SynthRun(engine, run).run((done, total) -> { });
       } else {
+        SynthEngine engine = SynthEngine.create(config);
         try (ProgressBar bar = progressBar(err)) {
           summary = new SynthRun(engine, run).run((done, total) -> bar.stepTo(done));
         }

@@ -1,6 +1,7 @@
 package org.jaznet.pipeline.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import java.io.PrintWriter;
 import java.io.StringWriter;
@@ -103,11 +104,33 @@ class SynthCommandTest {
     assertThat(err.toString()).contains("nope.txt");
   }
 
+  /** Beam start-up costs tens of seconds on a loaded 2-vCPU machine: run with {@code -Djaznet.heavy=true}. */
+  @Test
+  void synth_directRunner_sameFilesAsLocalThreads() throws Exception {
+    assumeTrue(Boolean.getBoolean("jaznet.heavy"), "heavy: set -Djaznet.heavy=true");
+    Path local = tmp.resolve("local");
+    Path beam = tmp.resolve("beam");
+    assertThat(synth("--count", "20", "--out", local.toString(), "--no-progress", "--char-boxes")).isZero();
+    assertThat(synth("--count", "20", "--out", beam.toString(), "--runner", "direct", "--threads", "2",
+        "--char-boxes")).as("stderr: %s", err).isZero();
+    List<Path> files;
+    try (Stream<Path> s = Files.walk(local)) {
+      files = s.filter(Files::isRegularFile).toList();
+    }
+    assertThat(files).hasSize(24);
+    for (Path f : files) {
+      assertThat(Files.mismatch(f, beam.resolve(local.relativize(f)))).as("%s", f).isEqualTo(-1L);
+    }
+  }
+
   @Test
   void synth_badUsage_exitTwo() {
     assertThat(synth("--count", "0", "--out", tmp.resolve("o").toString())).isEqualTo(2);
     assertThat(err.toString()).contains("--count must be > 0");
     assertThat(synth("--count", "5")).isEqualTo(2);
     assertThat(synth("--count", "5", "--out", "x", "--format", "png")).isEqualTo(2);
+    assertThat(synth("--count", "5", "--out", "x", "--flinkMaster=host:1")).isEqualTo(2);
+    assertThat(synth("--count", "5", "--out", "x", "--runner", "direct", "--format", "lmdb")).isEqualTo(2);
+    assertThat(err.toString()).contains("LMDB has one writer");
   }
 }
