@@ -107,7 +107,8 @@ public final class SynthRun {
       RunLexicon lexicon = RunLexicon.scan(engine, count);
       long lmdbDone = 0;
       if (config.format() == OutputFormat.LMDB) {
-        lmdb = LmdbWriter.open(out, Math.max(64L << 20, count * 64L * 1024));
+        // 64 KB of address space per image (images are 1-3 KB), at most 1 TiB; LMDB grows the map if needed.
+        lmdb = LmdbWriter.open(out, Math.min(1L << 40, Math.max(64L << 20, count * 64L * 1024)));
         lmdbDone = lmdb.numSamples();
         if (lmdbDone > count || lmdbDone % chunk != 0 && lmdbDone != count) {
           throw new SynthException("cannot resume LMDB " + out + ": it holds " + lmdbDone
