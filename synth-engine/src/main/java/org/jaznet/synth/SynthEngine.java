@@ -7,6 +7,8 @@ import org.jaznet.synth.font.FontCatalog;
 import org.jaznet.synth.stage.StageChain;
 import org.jaznet.synth.text.Word;
 import org.jaznet.synth.text.WordSource;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * Renders word images with the MJSynth recipe ({@link StageChain#mjsynth}). Thread-safe:
@@ -14,6 +16,7 @@ import org.jaznet.synth.text.WordSource;
  * canvas), so the same seed and index give the same bytes on any thread, in any order.
  */
 public final class SynthEngine {
+  private static final Logger LOG = LoggerFactory.getLogger(SynthEngine.class);
   private final SynthConfig config;
   private final Lexicon lexicon;
   private final WordSource words;
@@ -42,6 +45,9 @@ public final class SynthEngine {
     Lexicon lexicon = Lexicon.read(config.dictionary());
     FontCatalog fonts = FontCatalog.load(config.fontsDir());
     BackdropLibrary backdrops = BackdropLibrary.load(config.backgroundsDir());
+    LOG.info("synth engine: {} words from {}, {} faces in {} families from {} ({} skipped), {} backgrounds from {}"
+        + " ({} skipped)", lexicon.size(), config.dictionary(), fonts.faces().size(), fonts.familyCount(),
+        fonts.dir(), fonts.skipped(), backdrops.size(), backdrops.dir(), backdrops.skipped());
     return new SynthEngine(config, lexicon, fonts, backdrops);
   }
 
