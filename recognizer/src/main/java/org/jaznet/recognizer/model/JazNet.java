@@ -12,6 +12,7 @@ import org.deeplearning4j.nn.conf.NeuralNetConfiguration;
 import org.deeplearning4j.nn.conf.RNNFormat;
 import org.deeplearning4j.nn.conf.graph.ReshapeVertex;
 import org.deeplearning4j.nn.conf.inputs.InputType;
+import org.deeplearning4j.nn.conf.layers.BatchNormalization;
 import org.deeplearning4j.nn.conf.layers.ConvolutionLayer;
 import org.deeplearning4j.nn.conf.layers.DenseLayer;
 import org.deeplearning4j.nn.conf.layers.OutputLayer;
@@ -111,6 +112,17 @@ public final class JazNet {
           TrunkLayer.conv("conv4", 3, 128),
           TrunkLayer.pool("pool3"),
           TrunkLayer.dense(FEATURES, 512, false));
+      // SMALL with batch normalisation after every convolution: same FLOPs (+1 %), converges in far
+      // fewer images, which is what a CPU-only training budget is short of.
+      case SMALL_BN -> List.of(
+          TrunkLayer.convBn("conv1", 3, 32),
+          TrunkLayer.pool("pool1"),
+          TrunkLayer.convBn("conv2", 3, 64),
+          TrunkLayer.pool("pool2"),
+          TrunkLayer.convBn("conv3", 3, 128),
+          TrunkLayer.convBn("conv4", 3, 128),
+          TrunkLayer.pool("pool3"),
+          TrunkLayer.dense(FEATURES, 512, false));
       case PAPER -> List.of(
           TrunkLayer.conv("conv1", 5, 64),
           TrunkLayer.pool("pool1"),
@@ -148,6 +160,13 @@ public final class JazNet {
       switch (t.kind()) {
         case CONV -> b.addLayer(t.name(), new ConvolutionLayer.Builder(t.kernel(), t.kernel())
             .nOut(t.outputs()).activation(Activation.RELU).build(), previous);
+        case CONV_BN -> {
+          b.addLayer(t.name(), new ConvolutionLayer.Builder(t.kernel(), t.kernel())
+              .nOut(t.outputs()).activation(Activation.IDENTITY).hasBias(false).build(), previous);
+          b.addLayer(t.name() + "_bn", new BatchNormalization.Builder().activation(Activation.RELU).build(), t.name());
+          previous = t.name() + "_bn";
+          continue;
+        }
         case POOL -> b.addLayer(t.name(), new SubsamplingLayer.Builder(PoolingType.MAX)
             .kernelSize(2, 2).stride(2, 2).build(), previous);
         // [N, C, 8, 25] -> [N, C, 8, 26]: the released models pad one column before the last pooling.
@@ -346,7 +365,7 @@ public final class JazNet {
     boolean flat = false;
     for (TrunkLayer t : trunk(spec.arch())) {
       switch (t.kind()) {
-        case CONV -> {
+        case CONV, CONV_BN -> {
           flops += 2L * h * w * t.outputs() * t.kernel() * t.kernel() * c;
           c = t.outputs();
         }
@@ -378,10 +397,14 @@ public final class JazNet {
 
   /** One layer of a trunk. */
   record TrunkLayer(String name, Kind kind, int kernel, int outputs, boolean dropoutBefore) {
-    enum Kind { CONV, POOL, PAD_RIGHT, DENSE }
+    enum Kind { CONV, CONV_BN, POOL, PAD_RIGHT, DENSE }
 
     static TrunkLayer conv(String name, int kernel, int outputs) {
       return new TrunkLayer(name, Kind.CONV, kernel, outputs, false);
+    }
+
+    static TrunkLayer convBn(String name, int kernel, int outputs) {
+      return new TrunkLayer(name, Kind.CONV_BN, kernel, outputs, false);
     }
 
     static TrunkLayer pool(String name) {

@@ -59,6 +59,21 @@ class ModelFileTest {
   }
 
   @Test
+  void load_smallBnTrained_identicalOutputsIncludingRunningStatistics() throws Exception {
+    ModelSpec s = JazNetTest.spec(EnumSet.of(HeadKind.DICT, HeadKind.CHAR), 4);
+    JazNet bn = JazNet.create(new ModelSpec(Arch.SMALL_BN, s.heads(), s.dictionary(), 4, s.ngrams(),
+        s.optimiser(), s.learningRate(), s.l2(), s.dropout()), 8);
+    JazNetTest.fit(bn, List.of("apple", "banana", "cherry", "delta"), 2);
+    Path f = dir.resolve("bn.zip");
+    ModelFile.save(bn, f);
+    JazNet back = ModelFile.load(f);
+    assertThat(back.output(x).get(HeadKind.CHAR).data().asFloat())
+        .containsExactly(bn.output(x).get(HeadKind.CHAR).data().asFloat());
+    JazNet grown = bn.growDict(6);
+    assertThat(grown.output(x).get(HeadKind.CHAR)).isEqualTo(bn.output(x).get(HeadKind.CHAR));
+  }
+
+  @Test
   void load_withUpdater_restoresOptimiserState() throws Exception {
     JazNet back = ModelFile.load(savedWithUpdater, true);
     assertThat(back.graph().getUpdater().getStateViewArray())
