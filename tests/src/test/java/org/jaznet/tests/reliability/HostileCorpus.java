@@ -94,6 +94,18 @@ final class HostileCorpus {
     either("PNG with a broken IHDR CRC", "bad-crc.png", badIhdrCrc(png));
     fail("PNG with garbage IDAT and fixed CRC", "garbage-idat.png", garbageIdat(png), "png");
 
+    // chmod 000: a failure for an ordinary user; root reads it anyway, and then it is simply an image
+    Path locked = Files.write(dir.resolve("unreadable.png"), png);
+    Files.setPosixFilePermissions(locked, java.util.Set.of());
+    boolean rootReadsIt;
+    try (var in = Files.newInputStream(locked)) {
+      rootReadsIt = in.read() >= 0;
+    } catch (IOException e) {
+      rootReadsIt = false;
+    }
+    cases.add(rootReadsIt ? new Case("chmod 000 (read anyway: running as root)", locked.toString(), Expect.RESULT, null)
+        : new Case("chmod 000", locked.toString(), Expect.FAILURE, "permission denied"));
+
     Path loopA = dir.resolve("loop-a.png");
     Path loopB = dir.resolve("loop-b.png");
     Files.createSymbolicLink(loopA, loopB.getFileName());
