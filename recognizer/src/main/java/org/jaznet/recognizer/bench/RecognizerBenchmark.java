@@ -57,7 +57,8 @@ public final class RecognizerBenchmark {
 
   /** Measured figures. */
   public record Result(Options options, long params, double forwardGflopPerImage, double trainImagesPerSecond,
-      double inferImagesPerSecond, double singleMs, double loadAverage) {
+      double inferImagesPerSecond, double singleMs, double loadAverage, double trainImagesPerCpuSecond,
+      double inferImagesPerCpuSecond) {
     public double trainGflops() {
       return trainImagesPerSecond * 3 * forwardGflopPerImage;
     }
@@ -76,6 +77,8 @@ public final class RecognizerBenchmark {
       out.printf("model: %s, heads %s, dict %d, ngrams %d, batch %d, %d params, %.3f GFLOP per image forward%n",
           options.arch(), options.heads(), options.dictActive(), options.ngrams(), options.batch(), params,
           forwardGflopPerImage);
+      out.printf("per CPU-second (less sensitive to other processes): train %.1f images, infer %.1f images%n",
+          trainImagesPerCpuSecond, inferImagesPerCpuSecond);
       out.printf("machine: %d CPUs, load average %.2f after the run (other processes slow the figures down)%n",
           Runtime.getRuntime().availableProcessors(), loadAverage);
     }
@@ -104,12 +107,16 @@ public final class RecognizerBenchmark {
         Preprocessor.HEIGHT, Preprocessor.WIDTH);
     MultiDataSet ds = dataSet(net, x, words);
 
-    double train = rate(() -> net.graph().fit(ds), o.batch(), o.seconds());
-    double infer = rate(() -> net.output(x), o.batch(), o.seconds());
+    double[] cpu = new double[1];
+    double train = rate(() -> net.graph().fit(ds), o.batch(), o.seconds(), cpu);
+    double trainCpu = cpu[0];
+    double infer = rate(() -> net.output(x), o.batch(), o.seconds(), cpu);
+    double inferCpu = cpu[0];
     INDArray one = x.get(org.nd4j.linalg.indexing.NDArrayIndex.interval(0, 1)).dup();
-    double single = 1000.0 / rate(() -> net.output(one), 1, Math.min(o.seconds(), 5));
+    double single = 1000.0 / rate(() -> net.output(one), 1, Math.min(o.seconds(), 5), cpu);
     double load = java.lang.management.ManagementFactory.getOperatingSystemMXBean().getSystemLoadAverage();
-    return new Result(o, net.graph().numParams(), net.forwardFlopsPerImage() / 1e9, train, infer, single, load);
+    return new Result(o, net.graph().numParams(), net.forwardFlopsPerImage() / 1e9, train, infer, single, load,
+        trainCpu, inferCpu);
   }
 
   private static MultiDataSet dataSet(JazNet net, INDArray x, List<String> words) {
@@ -131,14 +138,20 @@ public final class RecognizerBenchmark {
     return new MultiDataSet(new INDArray[] {x}, labels, null, masks);
   }
 
-  /** Items per second of a task after a warm-up of 2 runs (and at least 1 s). */
-  private static double rate(Runnable task, int itemsPerRun, double seconds) {
+  /**
+   * Items per second of a task after a warm-up of 2 runs (and at least 1 s); {@code perCpuSecond[0]}
+   * receives items per second of this process's CPU time (all its threads).
+   */
+  private static double rate(Runnable task, int itemsPerRun, double seconds, double[] perCpuSecond) {
     long warmEnd = System.nanoTime() + 1_000_000_000L;
     int warm = 0;
     while (warm < 2 || System.nanoTime() < warmEnd) {
       task.run();
       warm++;
     }
+    com.sun.management.OperatingSystemMXBean os =
+        (com.sun.management.OperatingSystemMXBean) java.lang.management.ManagementFactory.getOperatingSystemMXBean();
+    long cpuStart = os.getProcessCpuTime();
     long start = System.nanoTime();
     long end = start + (long) (seconds * 1e9);
     int runs = 0;
@@ -148,6 +161,7 @@ public final class RecognizerBenchmark {
       runs++;
       now = System.nanoTime();
     } while (now < end);
+    perCpuSecond[0] = runs * (double) itemsPerRun / Math.max(1e-9, (os.getProcessCpuTime() - cpuStart) / 1e9);
     return runs * (double) itemsPerRun / ((now - start) / 1e9);
   }
 
