@@ -3,6 +3,10 @@ package org.jaznet.pipeline.batch;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.util.Comparator;
+import java.util.UUID;
+import java.util.stream.Stream;
 import java.util.List;
 import org.apache.beam.sdk.Pipeline;
 import org.apache.beam.sdk.PipelineResult;
@@ -26,8 +30,12 @@ import org.jaznet.pipeline.io.WordRef;
 public final class BatchPipeline {
   private BatchPipeline() {}
 
-  /** Adds the batch transforms to {@code p}; returns the results and (all) failures. */
+  /** Adds the batch transforms to {@code p}, writing under {@code o.getOutput()}; returns results and failures. */
   public static PCollectionTuple build(Pipeline p, BatchOptions o) {
+    return build(p, o, o.getOutput());
+  }
+
+  private static PCollectionTuple build(Pipeline p, BatchOptions o, String outputDir) {
     ReadImages read = ReadImages.from(InputSpec.parse(o.getInput()));
     if (o.getLabels() != null) {
       read = read.withLabels(o.getLabels());
@@ -41,25 +49,83 @@ public final class BatchPipeline {
         .apply("AllFailures", Flatten.pCollections());
     PCollectionTuple out = PCollectionTuple.of(BatchTags.RESULTS, read2.get(BatchTags.RESULTS))
         .and(BatchTags.FAILURES, failures);
-    out.apply("WriteResults", WriteResults.to(o.getOutput()).withFormat(o.getFormat()).withShards(o.getOutputShards()));
+    out.apply("WriteResults", WriteResults.to(outputDir).withFormat(o.getFormat()).withShards(o.getOutputShards()));
     read2.get(BatchTags.RESULTS)
         .apply("ScoreAccuracy", ScoreAccuracy.of())
-        .apply("WriteAccuracy", TextIO.write().to(o.getOutput() + "/accuracy").withSuffix(".tsv").withoutSharding());
+        .apply("WriteAccuracy", TextIO.write().to(outputDir + "/accuracy").withSuffix(".tsv").withoutSharding());
     return out;
   }
 
-  /** Checks the options, runs the pipeline to the end and returns its summary. */
+  /**
+   * Checks the options, runs the pipeline to the end and returns its summary. The run writes into a
+   * fresh {@code <output>/.run-<id>/} folder; only when it has finished are the previous run's
+   * {@code results-*}, {@code failures-*} and {@code accuracy.tsv} removed and the new files moved in, so
+   * a rerun (with any shard count) never leaves stale shards beside new ones, and a killed run leaves the
+   * previous complete output in place. One run per output folder at a time.
+   */
   public static BatchSummary run(BatchOptions o) throws IOException {
     check(o);
-    Files.createDirectories(Path.of(o.getOutput()));
+    Path out = Path.of(o.getOutput()).toAbsolutePath().normalize();
+    Files.createDirectories(out);
+    removeStaging(out);
+    Path stage = out.resolve(STAGING_PREFIX + UUID.randomUUID());
+    Files.createDirectories(stage);
     Pipeline p = Pipeline.create(o);
-    build(p, o);
+    build(p, o, stage.toString());
     long t0 = System.nanoTime();
-    PipelineResult result = p.run();
-    result.waitUntilFinish();
+    PipelineResult result;
+    try {
+      result = p.run();
+      result.waitUntilFinish();
+    } catch (RuntimeException e) {
+      deleteTree(stage);
+      throw e;
+    }
+    publish(stage, out);
     double seconds = (System.nanoTime() - t0) / 1e9;
     return new BatchSummary(counter(result, BatchTags.IMAGES), counter(result, BatchTags.FAILURE_COUNT),
         counter(result, BatchTags.BYTES), seconds);
+  }
+
+  private static final String STAGING_PREFIX = ".run-";
+
+  private static boolean isOutputFile(String name) {
+    return name.startsWith("results-") || name.startsWith("failures-") || name.equals("accuracy.tsv");
+  }
+
+  /** Replaces the previous run's output files by the staged ones. */
+  private static void publish(Path stage, Path out) throws IOException {
+    try (Stream<Path> old = Files.list(out)) {
+      for (Path f : old.filter(f -> Files.isRegularFile(f) && isOutputFile(f.getFileName().toString())).toList()) {
+        Files.delete(f);
+      }
+    }
+    try (Stream<Path> fresh = Files.list(stage)) {
+      for (Path f : fresh.filter(f -> Files.isRegularFile(f) && isOutputFile(f.getFileName().toString())).toList()) {
+        Files.move(f, out.resolve(f.getFileName()), StandardCopyOption.ATOMIC_MOVE);
+      }
+    }
+    deleteTree(stage);
+  }
+
+  /** Staging folders of killed runs. */
+  private static void removeStaging(Path out) throws IOException {
+    try (Stream<Path> s = Files.list(out)) {
+      for (Path d : s.filter(d -> Files.isDirectory(d) && d.getFileName().toString().startsWith(STAGING_PREFIX)).toList()) {
+        deleteTree(d);
+      }
+    }
+  }
+
+  private static void deleteTree(Path dir) throws IOException {
+    if (!Files.exists(dir)) {
+      return;
+    }
+    try (Stream<Path> s = Files.walk(dir)) {
+      for (Path f : s.sorted(Comparator.reverseOrder()).toList()) {
+        Files.deleteIfExists(f);
+      }
+    }
   }
 
   static void check(BatchOptions o) throws IOException {

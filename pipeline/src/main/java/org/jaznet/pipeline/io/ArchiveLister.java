@@ -29,6 +29,21 @@ public final class ArchiveLister {
     ArchiveKind kind = ArchiveKind.ofName(archive.getFileName().toString())
         .orElseThrow(() -> new IOException(archive + " is not a .zip, .tar, .tar.gz or .tgz archive"));
     String path = archive.toAbsolutePath().normalize().toString();
+    try {
+      EntryReader.requireRegularFile(archive);
+    } catch (ImageRejectedException e) {
+      throw new IOException("archive " + path + ": " + e.getMessage(), e);
+    }
+    try {
+      return listEntries(archive, kind, path, sink);
+    } catch (IOException e) {
+      throw new IOException("archive " + path + ": " + e.getClass().getSimpleName()
+          + (e.getMessage() == null ? "" : ": " + e.getMessage()), e);
+    }
+  }
+
+  private static long listEntries(Path archive, ArchiveKind kind, String path, Consumer<WordRef> sink)
+      throws IOException {
     long n = 0;
     if (kind == ArchiveKind.ZIP) {
       try (ZipFile zip = new ZipFile(archive.toFile())) {

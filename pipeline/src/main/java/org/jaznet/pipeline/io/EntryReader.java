@@ -6,6 +6,7 @@ import java.nio.file.AccessDeniedException;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
+import java.nio.file.attribute.BasicFileAttributes;
 import java.util.HashMap;
 import java.util.Iterator;
 import java.util.LinkedHashMap;
@@ -53,12 +54,25 @@ public final class EntryReader implements AutoCloseable {
   }
 
   private static byte[] readFile(Path path) throws IOException, ImageRejectedException {
-    if (Files.isDirectory(path)) {
+    checkSize(requireRegularFile(path).size());
+    try (InputStream in = Files.newInputStream(path)) {
+      return readLimited(in);
+    }
+  }
+
+  /**
+   * The attributes of a regular file (links followed); anything else is refused before it is opened: a
+   * device such as /dev/zero reads forever and a FIFO blocks in open().
+   */
+  static BasicFileAttributes requireRegularFile(Path path) throws IOException, ImageRejectedException {
+    BasicFileAttributes a = Files.readAttributes(path, BasicFileAttributes.class);
+    if (a.isDirectory()) {
       throw new ImageRejectedException("a directory, not an image file");
     }
-    long size = Files.size(path);
-    checkSize(size);
-    return Files.readAllBytes(path);
+    if (!a.isRegularFile()) {
+      throw new ImageRejectedException("not a regular file (device, FIFO or socket)");
+    }
+    return a;
   }
 
   private static void checkSize(long size) throws ImageRejectedException {
@@ -68,6 +82,7 @@ public final class EntryReader implements AutoCloseable {
   }
 
   private byte[] readZip(WordRef ref) throws IOException, ImageRejectedException {
+    requireRegularFile(Path.of(ref.path()));
     ZipFile zip = (ZipFile) cached(ref.path(), () -> new ZipFile(ref.path()));
     ZipEntry e = zip.getEntry(ref.entry());
     if (e == null) {
@@ -80,6 +95,7 @@ public final class EntryReader implements AutoCloseable {
   }
 
   private byte[] readTar(WordRef ref) throws IOException, ImageRejectedException {
+    requireRegularFile(Path.of(ref.path()));
     TarIndex t = (TarIndex) cached(ref.path(), () -> new TarIndex(new TarFile(Path.of(ref.path()))));
     TarArchiveEntry e = t.byName.get(ref.entry());
     if (e == null) {
@@ -95,6 +111,7 @@ public final class EntryReader implements AutoCloseable {
     TarCursor c = (TarCursor) open.get(ref.path());
     boolean behind = c == null || (ref.ordinal() >= 0 ? ref.ordinal() < c.next : true);
     if (behind) {
+      requireRegularFile(Path.of(ref.path()));
       drop(ref.path());
       c = (TarCursor) cached(ref.path(), () -> new TarCursor(ArchiveLister.openTar(Path.of(ref.path()), ArchiveKind.TAR_GZ)));
     }

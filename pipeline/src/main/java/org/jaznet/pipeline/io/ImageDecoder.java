@@ -55,6 +55,7 @@ public final class ImageDecoder {
         if (!tailContains(bytes, 64, (byte) 'I', (byte) 'E', (byte) 'N', (byte) 'D')) {
           throw new ImageRejectedException("truncated PNG: no IEND chunk");
         }
+        checkPngCrcs(bytes);
         return openCv(bytes, Imgcodecs.IMREAD_UNCHANGED, header);
       }
       case GIF -> {
@@ -201,6 +202,32 @@ public final class ImageDecoder {
       g.dispose();
     }
     return dst;
+  }
+
+  /** Verifies the CRC of every critical PNG chunk (ImageIO, the fallback, does not). */
+  static void checkPngCrcs(byte[] b) throws ImageRejectedException {
+    int p = 8;
+    java.util.zip.CRC32 crc = new java.util.zip.CRC32();
+    while (p + 12 <= b.length) {
+      long len = ((b[p] & 0xFFL) << 24) | ((b[p + 1] & 0xFF) << 16) | ((b[p + 2] & 0xFF) << 8) | (b[p + 3] & 0xFF);
+      if (len > b.length - p - 12L) {
+        throw new ImageRejectedException("corrupt PNG: chunk at byte " + p + " declares " + len + " bytes, past the end");
+      }
+      String type = new String(b, p + 4, 4, java.nio.charset.StandardCharsets.ISO_8859_1);
+      int end = p + 8 + (int) len;
+      if (Character.isUpperCase(type.charAt(0))) {
+        crc.reset();
+        crc.update(b, p + 4, 4 + (int) len);
+        long stored = ((b[end] & 0xFFL) << 24) | ((b[end + 1] & 0xFF) << 16) | ((b[end + 2] & 0xFF) << 8) | (b[end + 3] & 0xFF);
+        if (crc.getValue() != stored) {
+          throw new ImageRejectedException("corrupt PNG: CRC mismatch in chunk " + type);
+        }
+      }
+      if (type.equals("IEND")) {
+        return;
+      }
+      p = end + 4;
+    }
   }
 
   private static boolean tailContains(byte[] b, int window, byte... seq) {
