@@ -59,6 +59,23 @@ final class ModelZips {
     return out;
   }
 
+  /**
+   * A copy of an {@code Nd4j.write} array (two buffers, each {@code UTF allocation-mode, long length, UTF
+   * type, values}) cut to its first 4 KB, with the second (data) buffer's declared length set to {@code len}.
+   */
+  static byte[] withDataLength(byte[] nd4j, long len) {
+    byte[] mode = "MIXED_DATA_TYPES".getBytes(StandardCharsets.US_ASCII);
+    int seen = 0;
+    for (int i = 0; i + mode.length + 8 <= nd4j.length; i++) {
+      if (java.util.Arrays.equals(nd4j, i, i + mode.length, mode, 0, mode.length) && ++seen == 2) {
+        byte[] out = java.util.Arrays.copyOf(nd4j, Math.min(nd4j.length, 4096));
+        java.nio.ByteBuffer.wrap(out, i + mode.length, 8).putLong(len);
+        return out;
+      }
+    }
+    throw new IllegalArgumentException("not an Nd4j.write array with two MIXED_DATA_TYPES buffers");
+  }
+
   static String sha256(byte[] b) {
     try {
       return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(b));

@@ -1,0 +1,134 @@
+package org.jaznet.tests.reliability;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.EnumSet;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+import org.jaznet.recognizer.HeadKind;
+import org.jaznet.recognizer.model.Arch;
+import org.jaznet.recognizer.model.JazNet;
+import org.jaznet.recognizer.model.ModelFile;
+import org.jaznet.recognizer.model.ModelSpec;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.condition.EnabledIfSystemProperty;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * Load and memory soaks, behind {@code -Djaznet.long=true} (minutes to tens of minutes). Sizes:
+ * {@code -Djaznet.load.images} (default 100000) images in the batch run, {@code -Djaznet.soak.recognitions}
+ * (default 1000000) and {@code -Djaznet.soak.minutes} (default 15) for the recognizer soak. Both print
+ * their figures (peak RSS, RSS over time) to the test output; see tests/RELIABILITY.md.
+ */
+@EnabledIfSystemProperty(named = "jaznet.long", matches = "true")
+class LoadSoakTest {
+  @TempDir Path tmp;
+
+  @Test
+  void batchCli_manyImagesUnder1gHeap_memoryStaysFlat() throws Exception {
+    int n = Integer.getInteger("jaznet.load.images", 100_000);
+    Path in = Files.createDirectories(tmp.resolve("in"));
+    // 500 distinct word images, reached through n symbolic links spread over folders of 1000
+    Path originals = Files.createDirectories(tmp.resolve("originals"));
+    String[] words = {"stone", "river", "light", "paper", "house", "water", "green", "table", "chair", "cloud"};
+    for (int i = 0; i < 500; i++) {
+      Files.write(originals.resolve(i + ".png"), HostileCorpus.png(HostileCorpus.word(words[i % words.length] + i)));
+    }
+    for (int i = 0; i < n; i++) {
+      Path d = in.resolve(Integer.toString(i / 1000));
+      if (i % 1000 == 0) {
+        Files.createDirectories(d);
+      }
+      Files.createSymbolicLink(d.resolve(i + ".png"), originals.resolve((i % 500) + ".png"));
+    }
+    Path model = tmp.resolve("m.zip");
+    ModelFile.save(JazNet.create(ModelSpec.of(Arch.SMALL, EnumSet.of(HeadKind.CHAR), List.of(), List.of()), 4), model);
+    Path out = tmp.resolve("out");
+    Path log = tmp.resolve("batch.log");
+    ChildJvm child = ChildJvm.cli(log, List.of("-Xmx1g"), List.of("batch", "--input", in + "/**/*.png", "--output",
+        out.toString(), "--model", model.toString(), "--workers", "2", "--batch-size", "64"));
+
+    long t0 = System.nanoTime();
+    Process p = child.start();
+    List<long[]> samples = new ArrayList<>();
+    long peak = 0;
+    while (!p.waitFor(2, TimeUnit.SECONDS)) {
+      long rss = ChildJvm.rssKb(p.pid());
+      long hwm = ChildJvm.peakRssKb(p.pid());
+      if (rss > 0) {
+        samples.add(new long[] {(System.nanoTime() - t0) / 1_000_000_000L, rss});
+        peak = Math.max(peak, hwm);
+      }
+    }
+    double seconds = (System.nanoTime() - t0) / 1e9;
+    assertThat(p.exitValue()).as("exit; log tail:\n%s", tail(log)).isZero();
+    BatchOutput o = BatchOutput.read(out);
+    System.out.printf("LOAD batch: %d images in %.0f s (%.0f img/s), peak RSS (VmHWM) %d MB, RSS samples (s:MB) %s%n",
+        n, seconds, n / seconds, peak / 1024, summary(samples));
+    assertThat(o.resultSources().size() + o.failureCount()).isEqualTo(n);
+    assertThat(peak / 1024).as("peak RSS MB with -Xmx1g").isLessThan(4096);
+    // flat: the last third of the run uses no more than 25% more than the middle third
+    long mid = maxRss(samples, 1, 3);
+    long last = maxRss(samples, 2, 3);
+    assertThat(last).as("RSS of the last third vs the middle third (kB)").isLessThanOrEqualTo(mid * 5 / 4);
+  }
+
+  @Test
+  void recognizer_longSoak_noNativeMemoryGrowth() throws Exception {
+    long max = Long.getLong("jaznet.soak.recognitions", 1_000_000L);
+    double minutes = Double.parseDouble(System.getProperty("jaznet.soak.minutes", "15"));
+    Path log = tmp.resolve("soak.log");
+    ChildJvm child = ChildJvm.of(log, List.of("-Xmx1g"), RecognizeSoak.class.getName(),
+        List.of(Long.toString(max), Double.toString(minutes), "6400"));
+    assertThat(child.run(Duration.ofMinutes((long) minutes + 10))).as("soak exit; log:\n%s", tail(log)).isZero();
+    List<long[]> rss = new ArrayList<>();
+    String done = "";
+    for (String line : Files.readAllLines(log, StandardCharsets.UTF_8)) {
+      String[] f = line.split(" ");
+      if (line.startsWith("RSS ")) {
+        rss.add(new long[] {Long.parseLong(f[1]), Long.parseLong(f[2])});
+      } else if (line.startsWith("DONE ")) {
+        done = line;
+      }
+    }
+    assertThat(rss).hasSizeGreaterThan(10);
+    long warm = rss.get(rss.size() / 10)[1];
+    long end = rss.get(rss.size() - 1)[1];
+    System.out.printf("SOAK recognizer: %s; RSS after warm-up (%d recognitions) %d MB, at the end (%d) %d MB%n",
+        done, rss.get(rss.size() / 10)[0], warm / 1024, rss.get(rss.size() - 1)[0], end / 1024);
+    assertThat(end).as("RSS at the end vs after warm-up (kB)").isLessThanOrEqualTo(warm + warm / 10);
+  }
+
+  private static long maxRss(List<long[]> samples, int part, int parts) {
+    int from = samples.size() * part / parts;
+    int to = Math.max(from + 1, samples.size() * (part + 1) / parts);
+    long m = 0;
+    for (int i = from; i < Math.min(to, samples.size()); i++) {
+      m = Math.max(m, samples.get(i)[1]);
+    }
+    return m;
+  }
+
+  private static String summary(List<long[]> samples) {
+    StringBuilder sb = new StringBuilder();
+    int step = Math.max(1, samples.size() / 12);
+    for (int i = 0; i < samples.size(); i += step) {
+      sb.append(samples.get(i)[0]).append(':').append(samples.get(i)[1] / 1024).append(' ');
+    }
+    return sb.toString().strip();
+  }
+
+  private static String tail(Path log) throws IOException {
+    if (!Files.exists(log)) {
+      return "(no log)";
+    }
+    List<String> l = Files.readAllLines(log, StandardCharsets.UTF_8);
+    return String.join("\n", l.subList(Math.max(0, l.size() - 40), l.size()));
+  }
+}
