@@ -98,6 +98,10 @@ class BatchPipelineTest {
     Path labels = c.writeLabels();
     Path direct = dir.resolve("direct");
     Path flink = dir.resolve("flink");
+    BatchOptions first = options(c, labels, direct, RunnerKind.DIRECT);
+    first.setOutputShards(3);
+    BatchPipeline.run(first);
+    // a rerun into the same folder with another shard count replaces the output, never adds to it
     BatchSummary d = BatchPipeline.run(options(c, labels, direct, RunnerKind.DIRECT));
     int loadsAfterDirect = Models.loadCount();
     BatchOptions fo = options(c, labels, flink, RunnerKind.FLINK);
@@ -114,7 +118,10 @@ class BatchPipelineTest {
 
     List<String> resultsDirect = lines(direct, "results-");
     List<String> failuresDirect = lines(direct, "failures-");
-    assertThat(resultsDirect).hasSize((int) good);
+    assertThat(resultsDirect).hasSize((int) good).doesNotHaveDuplicates();
+    try (Stream<Path> s = Files.list(direct)) {
+      assertThat(s.map(p -> p.getFileName().toString())).noneMatch(n -> n.startsWith(".run-") || n.contains("-of-00003"));
+    }
     assertThat(failuresDirect).hasSize(c.expected.size() - (int) good);
     assertThat(lines(flink, "results-")).isEqualTo(resultsDirect);
     assertThat(lines(flink, "failures-")).isEqualTo(failuresDirect);

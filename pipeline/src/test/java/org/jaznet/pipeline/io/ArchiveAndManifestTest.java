@@ -105,6 +105,21 @@ class ArchiveAndManifestTest {
   }
 
   @Test
+  void read_deviceAndFifo_refusedWithoutOpening() throws Exception {
+    Path zero = Files.createSymbolicLink(dir.resolve("zero.png"), Path.of("/dev/zero"));
+    Path fifo = dir.resolve("pipe.png");
+    assertThat(new ProcessBuilder("mkfifo", fifo.toString()).start().waitFor()).isZero();
+    try (EntryReader r = new EntryReader()) {
+      assertThatThrownBy(() -> r.read(WordRef.file(zero.toString()))).hasMessageContaining("not a regular file");
+      assertThatThrownBy(() -> r.read(WordRef.file(fifo.toString()))).hasMessageContaining("not a regular file");
+    }
+    Path fifoZip = dir.resolve("pipe.zip");
+    assertThat(new ProcessBuilder("mkfifo", fifoZip.toString()).start().waitFor()).isZero();
+    assertThatThrownBy(() -> ArchiveLister.list(fifoZip, r -> { })).hasMessageContaining("not a regular file")
+        .hasMessageContaining(fifoZip.toString());
+  }
+
+  @Test
   void parseCsv_layouts_pathsBoxesLabels() {
     Path base = Path.of("/data/pages");
     assertThat(ManifestParser.parseCsv("p1.png", base).source()).isEqualTo("/data/pages/p1.png");

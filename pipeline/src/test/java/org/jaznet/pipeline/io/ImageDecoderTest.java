@@ -89,6 +89,16 @@ class ImageDecoderTest {
   }
 
   @Test
+  void decode_pngWithBadIhdrCrc_rejected() throws Exception {
+    byte[] png = Fixtures.greyPng(REF);
+    for (int i = 29; i < 33; i++) {
+      png[i] = (byte) ~png[i];
+    }
+    assertThatThrownBy(() -> ImageDecoder.decode(png)).isInstanceOf(ImageRejectedException.class)
+        .hasMessageContaining("CRC mismatch in chunk IHDR");
+  }
+
+  @Test
   void crop_boxOutside_rejected() throws Exception {
     BufferedImage img = ImageDecoder.decode(Fixtures.greyPng(REF));
     assertThat(ImageDecoder.crop(img, new Box(10, 4, 50, 20)).getWidth()).isEqualTo(50);
