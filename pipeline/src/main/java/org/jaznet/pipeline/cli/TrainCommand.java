@@ -125,6 +125,9 @@ final class TrainCommand implements Callable<Integer> {
   @Option(names = "--log-every", description = "steps between progress updates and metric rows (default: ${DEFAULT-VALUE})")
   int logEvery = 10;
 
+  @Option(names = "--target-accuracy", description = "stop once validation CHAR and DICT reach this fraction (default: never)")
+  double targetAccuracy;
+
   @Option(names = "--recipe", description = "synthetic rendering: ${COMPLETION-CANDIDATES} (default: ${DEFAULT-VALUE})")
   SynthRecipe recipe = SynthRecipe.MJSYNTH;
 
@@ -162,7 +165,7 @@ final class TrainCommand implements Callable<Integer> {
           .dictGrowAccuracy(dictGrowAccuracy).dictGrowPatience(dictGrowPatience).dictGrowMaxSteps(dictGrowMaxSteps)
           .dictOrder(dictOrder).activeShare(activeShare).threads(threads).holdout(holdout).ngramSize(ngrams)
           .randomStringRatio(randomStrings).validateEvery(validateEvery).validationSize(validationSize)
-          .checkpointMinutes(checkpointMinutes).logEvery(logEvery).precision(precision).recipe(recipe).build();
+          .checkpointMinutes(checkpointMinutes).logEvery(logEvery).precision(precision).recipe(recipe).targetAccuracy(targetAccuracy).build();
     } catch (IllegalArgumentException e) {
       System.err.println("jaznet train: " + e.getMessage());
       return 2;
@@ -180,7 +183,11 @@ final class TrainCommand implements Callable<Integer> {
       listener.close();
     }
     System.out.printf(Locale.ROOT, "trained %d steps (%d images) in %.1f min at %.1f images/s; %s%n", r.step(),
-        r.imagesSeen(), r.seconds() / 60, r.imagesPerSecond(), r.completed() ? "all steps done" : "stopped early (time limit)");
+        r.imagesSeen(), r.seconds() / 60, r.imagesPerSecond(), switch (r.stopReason()) {
+          case STEPS -> "all steps done";
+          case TIME_LIMIT -> "stopped by the time limit (--resume continues)";
+          case TARGET_REACHED -> "target accuracy reached";
+        });
     System.out.println("validation: " + describe(r.validation()));
     System.out.println("model: " + r.model());
     return 0;

@@ -44,6 +44,8 @@ import org.jaznet.recognizer.model.Precision;
  * @param validationSize images per validation set
  * @param checkpointMinutes minutes between checkpoints
  * @param logEvery steps between progress reports and metric rows
+ * @param targetAccuracy stop early once every validated head (CHAR and DICT on seen words) reaches
+ *     this accuracy (0: never)
  * @param recipe how synthetic words are rendered
  * @param precision how the final model file stores its weights (checkpoints are always FP32)
  */
@@ -79,6 +81,7 @@ public record TrainConfig(
     int validationSize,
     double checkpointMinutes,
     int logEvery,
+    double targetAccuracy,
     SynthRecipe recipe,
     Precision precision) {
 
@@ -116,6 +119,7 @@ public record TrainConfig(
     check(validationSize >= 1, "validationSize must be >= 1, got " + validationSize);
     check(checkpointMinutes > 0, "checkpointMinutes must be > 0, got " + checkpointMinutes);
     check(logEvery >= 1, "logEvery must be >= 1, got " + logEvery);
+    check(targetAccuracy >= 0 && targetAccuracy <= 1, "targetAccuracy must be in [0, 1], got " + targetAccuracy);
   }
 
   private static void check(boolean ok, String message) {
@@ -177,6 +181,7 @@ public record TrainConfig(
     b.logEvery = logEvery;
     b.precision = precision;
     b.recipe = recipe;
+    b.targetAccuracy = targetAccuracy;
     return b;
   }
 
@@ -215,6 +220,7 @@ public record TrainConfig(
     private int logEvery = 10;
     private Precision precision = Precision.FP32;
     private SynthRecipe recipe = SynthRecipe.MJSYNTH;
+    private double targetAccuracy;
 
     private Builder(Path dictionary, Path out) {
       this.dictionary = dictionary;
@@ -252,12 +258,13 @@ public record TrainConfig(
     public Builder logEvery(int v) { logEvery = v; return this; }
     public Builder precision(Precision v) { precision = v; return this; }
     public Builder recipe(SynthRecipe v) { recipe = v; return this; }
+    public Builder targetAccuracy(double v) { targetAccuracy = v; return this; }
 
     public TrainConfig build() {
       return new TrainConfig(arch, heads, dictionary, out, dataDir, steps, batch, resume, maxMinutes, seed,
           learningRate, optimiser, l2, dropout, warmupSteps, schedule, dictStart, dictStep, dictGrowAccuracy,
           dictGrowPatience, dictGrowMaxSteps, activeShare, dictOrder, threads, holdout, ngramSize,
-          randomStringRatio, validateEvery, validationSize, checkpointMinutes, logEvery, recipe, precision);
+          randomStringRatio, validateEvery, validationSize, checkpointMinutes, logEvery, targetAccuracy, recipe, precision);
     }
   }
 }

@@ -90,15 +90,30 @@ public final class Trainer {
    *
    * @param step steps done (over all resumed runs)
    * @param imagesSeen training images consumed (over all runs)
-   * @param completed true when all configured steps are done (false: stopped by the time limit)
+   * @param stopReason why the run ended
    * @param validation the final validation
    * @param model the model file written
    * @param checkpoint the last checkpoint written
    * @param imagesPerSecond mean training throughput of this run
    * @param seconds wall seconds of this run
    */
-  public record TrainResult(long step, long imagesSeen, boolean completed, ValidationResult validation, Path model,
-      Path checkpoint, double imagesPerSecond, double seconds) {}
+  public record TrainResult(long step, long imagesSeen, StopReason stopReason, ValidationResult validation, Path model,
+      Path checkpoint, double imagesPerSecond, double seconds) {
+    /** True unless the time limit cut the run short. */
+    public boolean completed() {
+      return stopReason != StopReason.TIME_LIMIT;
+    }
+  }
+
+  /** Why a run ended. */
+  public enum StopReason {
+    /** All configured steps are done. */
+    STEPS,
+    /** {@code maxMinutes} ran out; a resumed run continues. */
+    TIME_LIMIT,
+    /** Validation reached {@code targetAccuracy}. */
+    TARGET_REACHED
+  }
 
   /** Runs (or resumes) training; the model file is written before returning. */
   public TrainResult run() throws IOException, InterruptedException {
@@ -134,11 +149,11 @@ public final class Trainer {
     double lossSum = 0;
     int lossCount = 0;
     Path lastCkpt = restored == null ? null : restored.file();
-    boolean stoppedByTime = false;
+    StopReason stop = StopReason.STEPS;
     try {
       while (step < config.steps()) {
         if (System.nanoTime() >= deadline) {
-          stoppedByTime = true;
+          stop = StopReason.TIME_LIMIT;
           listener.onEvent(String.format("time limit of %.1f min reached at step %d: saving", config.maxMinutes(), step));
           break;
         }
@@ -170,6 +185,12 @@ public final class Trainer {
         if (config.validateEvery() > 0 && step % config.validateEvery() == 0 && step < config.steps()) {
           validate(t0);
           validated = true;
+          if (reachedTarget(lastValidation)) {
+            stop = StopReason.TARGET_REACHED;
+            listener.onEvent(String.format("validation reached the target accuracy %.1f%% at step %d",
+                100 * config.targetAccuracy(), step));
+            break;
+          }
         }
         maybeGrow(validated);
         if ((System.nanoTime() - lastCheckpoint) / 60e9 >= config.checkpointMinutes()) {
@@ -180,7 +201,7 @@ public final class Trainer {
     } finally {
       source.close();
     }
-    ValidationResult v = validate(t0);
+    ValidationResult v = lastValidation != null && lastValidation.step() == step ? lastValidation : validate(t0);
     lastCkpt = checkpoint(t0);
     writeModel(t0);
     if (disk != null) {
@@ -189,8 +210,23 @@ public final class Trainer {
     double seconds = (System.nanoTime() - t0) / 1e9;
     double ips = (step - startStep) * (double) config.batch() / Math.max(1e-9, seconds);
     listener.onEvent(String.format("model written to %s (step %d, %d images)", config.out(), step, imagesSeen));
-    return new TrainResult(step, imagesSeen, !stoppedByTime && step >= config.steps(), v, config.out(), lastCkpt,
-        ips, seconds);
+    return new TrainResult(step, imagesSeen, stop, v, config.out(), lastCkpt, ips, seconds);
+  }
+
+  private boolean reachedTarget(ValidationResult v) {
+    if (config.targetAccuracy() <= 0 || v == null || growing()) {
+      return false;
+    }
+    boolean any = false;
+    for (double a : new double[] {v.charSeen(), v.dictSeen()}) {
+      if (!Double.isNaN(a)) {
+        if (a < config.targetAccuracy()) {
+          return false;
+        }
+        any = true;
+      }
+    }
+    return any;
   }
 
   private void start() throws IOException {
