@@ -1,0 +1,89 @@
+package org.jaznet.recognizer.train;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.EnumSet;
+import java.util.List;
+import org.jaznet.recognizer.HeadKind;
+import org.jaznet.recognizer.model.Arch;
+import org.jaznet.recognizer.model.JazNet;
+import org.jaznet.recognizer.model.ModelFile;
+import org.jaznet.synth.ProjectPaths;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** Fast checks of the training loop's bookkeeping (tiny batches, a handful of steps). */
+class TrainerTest {
+  @TempDir Path dir;
+
+  TrainConfig.Builder tiny(String name) {
+    return TrainConfig.builder(ProjectPaths.home().resolve("dictionaries/test-50.txt"), dir.resolve(name + ".zip"))
+        .arch(Arch.SMALL).heads(EnumSet.of(HeadKind.CHAR, HeadKind.DICT)).batch(4).steps(6).warmupSteps(0)
+        .validateEvery(0).validationSize(8).logEvery(1).holdout(0.1).seed(3);
+  }
+
+  static final class Recording implements TrainListener {
+    final List<Long> steps = new ArrayList<>();
+    final List<String> events = new ArrayList<>();
+
+    @Override
+    public void onStep(StepReport r) {
+      steps.add(r.step());
+    }
+
+    @Override
+    public void onEvent(String message) {
+      events.add(message);
+    }
+  }
+
+  @Test
+  void run_thenResume_continuesFromSavedStep() throws Exception {
+    Trainer.TrainResult first = new Trainer(tiny("r").steps(3).build(), null).run();
+    assertThat(first.step()).isEqualTo(3);
+    assertThat(first.completed()).isTrue();
+    Recording rec = new Recording();
+    Trainer.TrainResult second = new Trainer(tiny("r").steps(5).resume(true).build(), rec).run();
+    assertThat(rec.steps).containsExactly(4L, 5L);
+    assertThat(second.step()).isEqualTo(5);
+    assertThat(second.imagesSeen()).isEqualTo(20);
+    assertThat(rec.events).anyMatch(e -> e.startsWith("resumed from step-000000000003.ckpt at step 3"));
+    JazNet model = ModelFile.load(dir.resolve("r.zip"));
+    assertThat(model.spec().heads()).containsExactlyInAnyOrder(HeadKind.CHAR, HeadKind.DICT);
+    List<String> csv = Files.readAllLines(dir.resolve("r.metrics.csv"));
+    assertThat(csv.get(0)).isEqualTo(MetricsLog.HEADER);
+    assertThat(csv.stream().skip(1).map(l -> l.split(",")[0])).contains("1", "2", "3", "4", "5");
+    assertThat(dir.resolve("r.metrics.png")).isNotEmptyFile();
+  }
+
+  @Test
+  void run_existingCheckpointsWithoutResume_refuses() throws Exception {
+    new Trainer(tiny("x").steps(1).build(), null).run();
+    assertThatThrownBy(() -> new Trainer(tiny("x").steps(2).build(), null).run())
+        .isInstanceOf(IllegalStateException.class).hasMessageContaining("--resume");
+  }
+
+  @Test
+  void run_maxMinutesElapsed_stopsEarlyAndSaves() throws Exception {
+    Trainer.TrainResult r = new Trainer(tiny("t").steps(1_000_000).maxMinutes(0.001).build(), null).run();
+    assertThat(r.completed()).isFalse();
+    assertThat(r.step()).isLessThan(1_000_000);
+    assertThat(ModelFile.load(dir.resolve("t.zip"))).isNotNull();
+    assertThat(Checkpoints.latest(dir.resolve("t.zip.ckpt")).state().step()).isEqualTo(r.step());
+  }
+
+  @Test
+  void run_dictStepLimit_growsDictToWholeDictionary() throws Exception {
+    Recording rec = new Recording();
+    Trainer.TrainResult r = new Trainer(tiny("g").steps(4).dictStart(20).dictStep(20).dictGrowMaxSteps(1).build(), rec)
+        .run();
+    assertThat(rec.events).anyMatch(e -> e.contains("DICT grown from 20 to 40"));
+    assertThat(rec.events).anyMatch(e -> e.contains("DICT grown from 40 to 50"));
+    assertThat(r.validation().dictActive()).isEqualTo(50);
+    assertThat(ModelFile.load(dir.resolve("g.zip")).spec().dictActive()).isEqualTo(50);
+  }
+}
