@@ -88,6 +88,12 @@ public final class ModelFile {
       Files.createDirectories(dir);
       tmp = Files.createTempFile(dir, file.getFileName().toString(), ".tmp");
       write(net, tmp, precision, withUpdater);
+      // temp files are created owner-only; a model is meant to be read by the services that use it
+      try {
+        Files.setPosixFilePermissions(tmp, java.nio.file.attribute.PosixFilePermissions.fromString("rw-r--r--"));
+      } catch (UnsupportedOperationException notPosix) {
+        // non-POSIX file system: keep its defaults
+      }
       try {
         Files.move(tmp, file, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
       } catch (AtomicMoveNotSupportedException e) {
@@ -402,8 +408,24 @@ public final class ModelFile {
     if (e == null) {
       throw new RecognizerException("model file " + file + " lacks the entry " + name);
     }
+    long width = expectedType.width();
+    // Bounded before anything is allocated: shape header (< 1 KB) plus the expected values.
+    long maxBytes = 1024 + expectedLength * width;
+    if (e.getSize() > maxBytes) {
+      throw new RecognizerException("model file " + file + ": entry " + name + " is " + e.getSize()
+          + " bytes, more than the " + maxBytes + " its spec allows");
+    }
+    byte[] bytes;
+    try (java.io.InputStream raw = zip.getInputStream(e)) {
+      bytes = raw.readNBytes((int) Math.min(Integer.MAX_VALUE - 8, maxBytes + 1));
+    }
+    if (bytes.length > maxBytes) {
+      throw new RecognizerException("model file " + file + ": entry " + name + " holds more than the "
+          + maxBytes + " bytes its spec allows");
+    }
+    checkArrayHeader(bytes, file, name, expectedLength, expectedType);
     INDArray a;
-    try (DataInputStream in = new DataInputStream(new java.io.BufferedInputStream(zip.getInputStream(e), 1 << 16))) {
+    try (DataInputStream in = new DataInputStream(new java.io.ByteArrayInputStream(bytes))) {
       a = Nd4j.read(in);
     } catch (IOException | RuntimeException | OutOfMemoryError ex) {
       throw new RecognizerException("model file " + file + ": entry " + name + " is not a readable array: " + ex, ex);
@@ -414,6 +436,47 @@ public final class ModelFile {
           + expectedLength + " " + expectedType + " values");
     }
     return a;
+  }
+
+  /**
+   * Checks the two buffer headers {@code Nd4j.write} produces (allocation mode, length, type, values; the
+   * shape buffer then the data buffer) before {@code Nd4j.read} sees the bytes: a crafted length makes the
+   * native allocation fail and kill the JVM, and a zero length loads weights that point at no memory.
+   */
+  static void checkArrayHeader(byte[] bytes, Path file, String name, long expectedLength, DataType expectedType)
+      throws RecognizerException {
+    String where = "model file " + file + ": entry " + name;
+    try (DataInputStream in = new DataInputStream(new java.io.ByteArrayInputStream(bytes))) {
+      in.readUTF();
+      long shapeLength = in.readLong();
+      DataType shapeType = dataType(in.readUTF(), where);
+      // shape info of a rank-r array holds 2r + 4 values; parameters are rank 1 or 2
+      if (shapeLength < 6 || shapeLength > 8 || (shapeType != DataType.LONG && shapeType != DataType.INT)) {
+        throw new RecognizerException(where + " has a malformed shape header (" + shapeLength + " " + shapeType + ")");
+      }
+      in.skipNBytes(shapeLength * shapeType.width());
+      in.readUTF();
+      long length = in.readLong();
+      DataType type = dataType(in.readUTF(), where);
+      if (length != expectedLength || type != expectedType) {
+        throw new RecognizerException(where + " declares " + length + " " + type + " values, expected "
+            + expectedLength + " " + expectedType);
+      }
+      if (in.available() != length * type.width()) {
+        throw new RecognizerException(where + " holds " + in.available() + " bytes of values, expected "
+            + length * type.width());
+      }
+    } catch (IOException ex) {
+      throw new RecognizerException(where + " has a truncated or malformed array header: " + ex, ex);
+    }
+  }
+
+  private static DataType dataType(String name, String where) throws RecognizerException {
+    try {
+      return DataType.valueOf(name);
+    } catch (IllegalArgumentException ex) {
+      throw new RecognizerException(where + " names an unknown data type '" + name + "'");
+    }
   }
 
   private static MessageDigest sha256() {

@@ -152,6 +152,36 @@ class ModelFileTest {
         .hasMessageContaining("evil.class");
   }
 
+  @Test
+  void checkArrayHeader_craftedDataLength_refusedBeforeNd4jRead() throws Exception {
+    float[] values = {1f, 2f, 3f, 4f, 5f};
+    java.io.ByteArrayOutputStream buf = new java.io.ByteArrayOutputStream();
+    try (java.io.DataOutputStream out = new java.io.DataOutputStream(buf)) {
+      org.nd4j.linalg.factory.Nd4j.write(org.nd4j.linalg.factory.Nd4j.createFromArray(values).reshape(1, 5), out);
+    }
+    byte[] good = buf.toByteArray();
+    ModelFile.checkArrayHeader(good, dir, "params.bin", 5, org.nd4j.linalg.api.buffer.DataType.FLOAT);
+    // offset of the data buffer's length: after the shape buffer and the data buffer's mode string
+    java.io.ByteArrayInputStream bin = new java.io.ByteArrayInputStream(good);
+    java.io.DataInputStream in = new java.io.DataInputStream(bin);
+    in.readUTF();
+    long shapeLength = in.readLong();
+    String shapeType = in.readUTF();
+    in.skipNBytes(shapeLength * org.nd4j.linalg.api.buffer.DataType.valueOf(shapeType).width());
+    in.readUTF();
+    int lengthAt = good.length - bin.available();
+    for (long crafted : new long[] {1L << 40, Long.MAX_VALUE, 0L, -1L}) {
+      byte[] bad = good.clone();
+      java.nio.ByteBuffer.wrap(bad, lengthAt, 8).putLong(crafted);
+      assertThatThrownBy(() -> ModelFile.checkArrayHeader(bad, dir, "params.bin", 5,
+          org.nd4j.linalg.api.buffer.DataType.FLOAT))
+          .isInstanceOf(RecognizerException.class).hasMessageContaining("params.bin").hasMessageContaining("declares");
+    }
+    byte[] truncated = java.util.Arrays.copyOf(good, good.length - 4);
+    assertThatThrownBy(() -> ModelFile.checkArrayHeader(truncated, dir, "params.bin", 5,
+        org.nd4j.linalg.api.buffer.DataType.FLOAT)).isInstanceOf(RecognizerException.class);
+  }
+
   private static Path rewrite(String name, BiFunction<String, byte[], byte[]> change) throws IOException {
     Path out = dir.resolve(name);
     try (ZipFile in = new ZipFile(saved.toFile()); ZipOutputStream z = new ZipOutputStream(Files.newOutputStream(out))) {
