@@ -24,7 +24,8 @@ import org.junit.jupiter.api.io.TempDir;
  * Load and memory soaks, behind {@code -Djaznet.long=true} (minutes to tens of minutes). Sizes:
  * {@code -Djaznet.load.images} (default 100000) images in the batch run, {@code -Djaznet.soak.recognitions}
  * (default 1000000) and {@code -Djaznet.soak.minutes} (default 15) for the recognizer soak. Both print
- * their figures (peak RSS, RSS over time) to the test output; see tests/RELIABILITY.md.
+ * their figures (peak RSS, RSS over time) to the test output; {@code -Djaznet.soak.every} (default 6400) is
+ * the recognitions between RSS samples. See tests/RELIABILITY.md.
  */
 @EnabledIfSystemProperty(named = "jaznet.long", matches = "true")
 class LoadSoakTest {
@@ -85,7 +86,7 @@ class LoadSoakTest {
     double minutes = Double.parseDouble(System.getProperty("jaznet.soak.minutes", "15"));
     Path log = tmp.resolve("soak.log");
     ChildJvm child = ChildJvm.of(log, List.of("-Xmx1g"), RecognizeSoak.class.getName(),
-        List.of(Long.toString(max), Double.toString(minutes), "6400"));
+        List.of(Long.toString(max), Double.toString(minutes), Long.getLong("jaznet.soak.every", 6400L).toString()));
     assertThat(child.run(Duration.ofMinutes((long) minutes + 10))).as("soak exit; log:\n%s", tail(log)).isZero();
     List<long[]> rss = new ArrayList<>();
     String done = "";
@@ -97,7 +98,7 @@ class LoadSoakTest {
         done = line;
       }
     }
-    assertThat(rss).hasSizeGreaterThan(10);
+    assertThat(rss).as("RSS samples (lower -Djaznet.soak.every on a slow machine)").hasSizeGreaterThan(4);
     long warm = rss.get(rss.size() / 10)[1];
     long end = rss.get(rss.size() - 1)[1];
     System.out.printf("SOAK recognizer: %s; RSS after warm-up (%d recognitions) %d MB, at the end (%d) %d MB%n",

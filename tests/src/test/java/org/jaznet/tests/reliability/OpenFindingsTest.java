@@ -112,6 +112,37 @@ class OpenFindingsTest {
     assertThat(out).contains("END").doesNotContain("LOADED").doesNotContain("CRASH");
   }
 
+  /**
+   * F9 (fuzzer finding): a corrupt {@code data.mdb} kills the JVM inside LMDB (libFuzzer: deadly signal).
+   * Replayed in a child JVM; the input is kept in resources/org/jaznet/tests/fuzz/open-findings.
+   */
+  @Test
+  void lmdbOpen_fuzzedDataMdb_childJvmSurvives() throws Exception {
+    Path input = tmp.resolve("lmdb-sigsegv-data.mdb");
+    try (var in = getClass().getResourceAsStream("/org/jaznet/tests/fuzz/open-findings/lmdb-sigsegv-data.mdb")) {
+      Files.copy(in, input);
+    }
+    ChildJvm probe = ChildJvm.of(tmp.resolve("lmdb.log"), List.of("-Xmx256m"), LmdbProbe.class.getName(),
+        List.of(input.toString()));
+    assertThat(probe.run(Duration.ofMinutes(2))).as("exit; output:\n%s", probe.output()).isZero();
+    assertThat(probe.output()).contains("END");
+  }
+
+  /**
+   * F8 (fuzzer finding): a model zip whose entry name is not valid UTF-8 escapes ModelFile.load as
+   * IllegalArgumentException("malformed input off : 156, length : 1") from ZipFile's entry iteration in
+   * verify(), instead of a RecognizerException.
+   */
+  @Test
+  void modelLoad_entryNameNotUtf8_recognizerException() throws Exception {
+    Path input = tmp.resolve("model-bad-utf8-entry-name.zip");
+    try (var in = getClass().getResourceAsStream("/org/jaznet/tests/fuzz/open-findings/model-bad-utf8-entry-name.zip")) {
+      Files.copy(in, input);
+    }
+    assertThat(catching(() -> ModelFile.load(input))).isInstanceOf(org.jaznet.recognizer.RecognizerException.class)
+        .hasMessageContaining(input.toString());
+  }
+
   /** F4: a PNG whose IHDR CRC is wrong is decoded by the ImageIO fallback instead of being refused. */
   @Test
   void decode_pngWithBadIhdrCrc_refused() throws Exception {
