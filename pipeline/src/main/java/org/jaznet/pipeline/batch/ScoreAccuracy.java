@@ -14,6 +14,7 @@ import org.apache.beam.sdk.transforms.FlatMapElements;
 import org.apache.beam.sdk.transforms.PTransform;
 import org.apache.beam.sdk.values.PCollection;
 import org.apache.beam.sdk.values.TypeDescriptors;
+import org.jaznet.recognizer.eval.Protocol;
 
 /**
  * Scores labelled words under the standard protocol ({@link Protocol}) and renders the accuracy table

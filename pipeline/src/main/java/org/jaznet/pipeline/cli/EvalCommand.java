@@ -2,10 +2,8 @@ package org.jaznet.pipeline.cli;
 
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.AtomicMoveNotSupportedException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.Callable;
@@ -17,6 +15,7 @@ import org.jaznet.recognizer.eval.Evaluator;
 import org.jaznet.recognizer.eval.LabelledDataset;
 import org.jaznet.synth.Lexicon;
 import org.jaznet.synth.SynthException;
+import org.jaznet.synth.io.AtomicFiles;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
@@ -70,27 +69,12 @@ final class EvalCommand implements Callable<Integer> {
     System.out.print(md);
     System.out.printf(Locale.ROOT, "%n%.0f images/s%n", report.imagesPerSecond());
     if (json != null) {
-      writeAtomically(json, report.toJson());
+      AtomicFiles.write(json, report.toJson().getBytes(StandardCharsets.UTF_8));
     }
     if (markdown != null) {
-      writeAtomically(markdown, md);
+      AtomicFiles.write(markdown, md.getBytes(StandardCharsets.UTF_8));
     }
     return 0;
   }
 
-  static void writeAtomically(Path target, String text) throws IOException {
-    Path parent = target.toAbsolutePath().getParent();
-    Files.createDirectories(parent);
-    Path tmp = Files.createTempFile(parent, "." + target.getFileName(), ".tmp");
-    try {
-      Files.writeString(tmp, text, StandardCharsets.UTF_8);
-      try {
-        Files.move(tmp, target, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
-      } catch (AtomicMoveNotSupportedException e) {
-        Files.move(tmp, target, StandardCopyOption.REPLACE_EXISTING);
-      }
-    } finally {
-      Files.deleteIfExists(tmp);
-    }
-  }
 }

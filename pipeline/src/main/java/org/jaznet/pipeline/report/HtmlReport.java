@@ -5,16 +5,16 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.BufferedReader;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.AtomicMoveNotSupportedException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.util.ArrayList;
 import java.util.Base64;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Locale;
 import java.util.stream.Stream;
+import org.jaznet.recognizer.eval.Protocol;
+import org.jaznet.synth.io.AtomicFiles;
 
 /**
  * Writes one self-contained HTML page (thumbnails inlined as data URIs, so the file can be moved or
@@ -31,7 +31,7 @@ public final class HtmlReport {
     }
 
     Boolean correct() {
-      return label == null || text == null ? null : normalise(label).equals(normalise(text));
+      return label == null || text == null ? null : Protocol.matches(text, label);
     }
   }
 
@@ -120,7 +120,7 @@ public final class HtmlReport {
       }
     }
     h.append("</table>\n</body></html>\n");
-    writeAtomically(out, h.toString());
+    AtomicFiles.write(out.toAbsolutePath(), h.toString().getBytes(StandardCharsets.UTF_8));
   }
 
   private static String thumbnail(String source) {
@@ -142,15 +142,6 @@ public final class HtmlReport {
     }
   }
 
-  static String normalise(String s) {
-    StringBuilder b = new StringBuilder(s.length());
-    for (char c : s.toLowerCase(Locale.ROOT).toCharArray()) {
-      if ((c >= '0' && c <= '9') || (c >= 'a' && c <= 'z')) {
-        b.append(c);
-      }
-    }
-    return b.toString();
-  }
 
   static String esc(String s) {
     if (s == null) {
@@ -159,19 +150,4 @@ public final class HtmlReport {
     return s.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;").replace("\"", "&quot;");
   }
 
-  private static void writeAtomically(Path out, String text) throws IOException {
-    Path abs = out.toAbsolutePath();
-    Files.createDirectories(abs.getParent());
-    Path tmp = Files.createTempFile(abs.getParent(), ".report-", ".tmp");
-    try {
-      Files.writeString(tmp, text, StandardCharsets.UTF_8);
-      try {
-        Files.move(tmp, abs, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
-      } catch (AtomicMoveNotSupportedException e) {
-        Files.move(tmp, abs, StandardCopyOption.REPLACE_EXISTING);
-      }
-    } finally {
-      Files.deleteIfExists(tmp);
-    }
-  }
 }
