@@ -222,7 +222,13 @@ public final class ModelFile {
     }
     try (ZipFile zip = new ZipFile(file.toFile())) {
       Map<String, String> sums = readChecksums(zip, file);
-      verify(zip, file, sums);
+      try {
+        verify(zip, file, sums);
+      } catch (IllegalArgumentException badName) {
+        // java.util.zip rejects entry names that are not valid UTF-8 while enumerating (finding F8)
+        throw new RecognizerException("model file " + file + " has a malformed zip entry name: "
+            + badName.getMessage(), badName);
+      }
       JsonNode root = JSON.readTree(readLimited(zip, MODEL_JSON, 1 << 20, file));
       if (root == null || !root.isObject() || !FORMAT.equals(root.path("format").asText())) {
         throw new RecognizerException("model file " + file + " is not a jaznet model (" + MODEL_JSON
