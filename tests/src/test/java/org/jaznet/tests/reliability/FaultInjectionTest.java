@@ -122,7 +122,7 @@ class FaultInjectionTest {
   @Test
   void batchCli_killedThenRerun_completeOutputWithoutDuplicates() throws Exception {
     Path in = Files.createDirectories(tmp.resolve("words"));
-    int n = LONG ? 2_000 : 40;
+    int n = LONG ? 2_000 : 200;
     Set<String> inputs = new HashSet<>();
     for (int i = 0; i < n; i++) {
       Path f = in.resolve(String.format("w%05d.png", i));
@@ -139,7 +139,7 @@ class FaultInjectionTest {
 
     for (int k = 0; k < (LONG ? 3 : 1); k++) {
       Process p = ChildJvm.cli(tmp.resolve("batch-kill-" + k + ".log"), JVM, args).start();
-      // kill once the run has started writing (Beam's temporary shard folder exists), or after 20 s
+      // kill once the run has started writing (its staging folder exists), or after 20 s
       waitFor(p, Duration.ofSeconds(20 + 10L * k), () -> hasTempOutput(out));
       boolean finished = !p.isAlive();
       ChildJvm.kill(p);
@@ -160,7 +160,8 @@ class FaultInjectionTest {
       return false;
     }
     try (Stream<Path> s = Files.list(out)) {
-      return s.anyMatch(p -> p.getFileName().toString().startsWith(".temp-beam"));
+      // the batch pipeline stages its output in .run-<id>/ (with Beam's .temp-beam-* inside) until it ends
+      return s.anyMatch(p -> p.getFileName().toString().startsWith(".run-") || p.getFileName().toString().startsWith(".temp-beam"));
     } catch (IOException e) {
       return false;
     }
