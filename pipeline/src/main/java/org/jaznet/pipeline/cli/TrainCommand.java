@@ -32,7 +32,7 @@ import picocli.CommandLine.Option;
       "Checkpoints go to <out>.ckpt/ every few minutes; --resume continues from the last one.",
       "Metrics: <out minus .zip>.metrics.csv and .metrics.png; run summary: .train.json."})
 final class TrainCommand implements Callable<Integer> {
-  @Option(names = "--heads", split = ",", description = "heads to train: dict,char,ngram (default: all)")
+  @Option(names = "--heads", split = ",", description = "heads to train: dict,char,ngram,ctc (default: dict,char,ngram)")
   List<HeadKind> heads = List.of(HeadKind.DICT, HeadKind.CHAR, HeadKind.NGRAM);
 
   @Option(names = "--arch", description = "trunk: ${COMPLETION-CANDIDATES} (default: ${DEFAULT-VALUE})")
@@ -153,7 +153,7 @@ final class TrainCommand implements Callable<Integer> {
       }
     }
     if (heads.isEmpty()) {
-      System.err.println("jaznet train: --heads must name at least one of dict, char, ngram");
+      System.err.println("jaznet train: --heads must name at least one of dict, char, ngram, ctc");
       return 2;
     }
     TrainConfig config;
@@ -202,6 +202,8 @@ final class TrainCommand implements Callable<Integer> {
     append(sb, "CHAR seen", v.charSeen());
     append(sb, "DICT(" + v.dictActive() + ")", v.dictSeen());
     append(sb, "NGRAM F1", v.ngramF1());
+    append(sb, "CTC unseen", v.ctcUnseen());
+    append(sb, "CTC seen", v.ctcSeen());
     return sb.length() == 0 ? "none" : sb.toString();
   }
 

@@ -133,6 +133,7 @@ public final class RecognizerBenchmark {
         }
         case CHAR -> labels[i] = CharCodec.INSTANCE.targets(words);
         case NGRAM -> labels[i] = new NgramVocabulary(s.ngrams()).targets(words);
+        case CTC -> labels[i] = org.jaznet.recognizer.head.CtcCodec.INSTANCE.targets(words);
       }
     }
     return new MultiDataSet(new INDArray[] {x}, labels, null, masks);

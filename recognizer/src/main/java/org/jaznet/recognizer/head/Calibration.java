@@ -10,15 +10,21 @@ import org.jaznet.recognizer.HeadKind;
  *
  * @param fittedOn number of examples the parameters were fitted on (0: the uncalibrated defaults)
  */
-public record Calibration(double dictWeight, double charWeight, double ngramWeight, double otherBias, int fittedOn) {
+public record Calibration(double dictWeight, double charWeight, double ngramWeight, double ctcWeight, double otherBias,
+    int fittedOn) {
   /**
    * Uncalibrated defaults: N-gram log-likelihoods sum over many outputs, so they get a smaller weight;
    * "none of these" sits well below a confident reading's score. Fit real values with {@link Fusion#fit}.
    */
-  public static final Calibration DEFAULT = new Calibration(1.0, 1.0, 0.1, -8.0, 0);
+  public static final Calibration DEFAULT = new Calibration(1.0, 1.0, 0.1, 1.0, -8.0, 0);
+
+  /** A calibration of a model without a CTC head (files written before the CTC head existed). */
+  public Calibration(double dictWeight, double charWeight, double ngramWeight, double otherBias, int fittedOn) {
+    this(dictWeight, charWeight, ngramWeight, 1.0, otherBias, fittedOn);
+  }
 
   public Calibration {
-    for (double v : new double[] {dictWeight, charWeight, ngramWeight, otherBias}) {
+    for (double v : new double[] {dictWeight, charWeight, ngramWeight, ctcWeight, otherBias}) {
       if (!Double.isFinite(v)) {
         throw new IllegalArgumentException("calibration parameters must be finite, got " + v);
       }
@@ -33,6 +39,7 @@ public record Calibration(double dictWeight, double charWeight, double ngramWeig
       case DICT -> dictWeight;
       case CHAR -> charWeight;
       case NGRAM -> ngramWeight;
+      case CTC -> ctcWeight;
     };
   }
 }

@@ -20,6 +20,7 @@ public final class CompiledLexicon {
   private final int[] gramOffsets;
   private final int[] grams;
   private final int[] dictClass;
+  private final CtcTrie ctcTrie;
 
   CompiledLexicon(Decoder owner, List<String> rawWords, NgramVocabulary vocab, DictCodec dict) {
     this.owner = owner;
@@ -62,6 +63,7 @@ public final class CompiledLexicon {
       gramOffsets = null;
       grams = null;
     }
+    ctcTrie = owner.spec().has(HeadKind.CTC) ? new CtcTrie(words) : null;
     if (dict != null) {
       dictClass = new int[l];
       for (int i = 0; i < l; i++) {
@@ -122,6 +124,7 @@ public final class CompiledLexicon {
           out[i] = img.dictScore(dictClass[i]);
         }
       }
+      case CTC -> ctcTrie.score(img.ctcLogp, out);
     }
   }
 

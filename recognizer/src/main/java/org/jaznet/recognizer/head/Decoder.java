@@ -27,6 +27,8 @@ public final class Decoder {
   /** Alternatives reported per image. */
   public static final int TOP_K = 5;
   private static final int NGRAM_CANDIDATES = 3;
+  /** Floor of a CTC log-score (a word the 25 steps cannot align scores this, not -infinity). */
+  static final double CTC_FLOOR_LOG = -200;
 
   private final ModelSpec spec;
   private final Calibration calibration;
@@ -100,6 +102,13 @@ public final class Decoder {
             candidates.add(dictionaryLexicon.word(c));
           }
         }
+        case CTC -> {
+          text = CtcCodec.decode(img.ctcLogp);
+          score = text.isEmpty() ? 0 : Math.exp(img.ctcScore(text));
+          if (!text.isEmpty()) {
+            candidates.add(text);
+          }
+        }
         default -> throw new IllegalStateException("unknown head " + head);
       }
       String lexText = null;
@@ -128,7 +137,8 @@ public final class Decoder {
     double[] z = new double[words.size()];
     for (int j = 0; j < z.length; j++) {
       double[] f = features(img, words.get(j));
-      z[j] = calibration.dictWeight() * f[0] + calibration.charWeight() * f[1] + calibration.ngramWeight() * f[2];
+      z[j] = calibration.dictWeight() * f[0] + calibration.charWeight() * f[1] + calibration.ngramWeight() * f[2]
+          + calibration.ctcWeight() * f[3];
     }
     double logZ = logSumExp(z, z.length, calibration.otherBias());
     int[] top = CompiledLexicon.topK(z, z.length, TOP_K);
@@ -183,9 +193,12 @@ public final class Decoder {
     return new Fusion.Example(f, correct);
   }
 
-  /** (DICT, CHAR, NGRAM) log-scores of a normalised word; 0 for absent heads. */
+  /** (DICT, CHAR, NGRAM, CTC) log-scores of a normalised word; 0 for absent heads. */
   private double[] features(ImageScores img, String word) {
-    double[] f = new double[3];
+    double[] f = new double[4];
+    if (spec.has(HeadKind.CTC)) {
+      f[3] = Math.max(img.ctcScore(word), CTC_FLOOR_LOG);
+    }
     if (spec.has(HeadKind.DICT)) {
       f[0] = img.dictScore(dict.classIndex(word));
     }

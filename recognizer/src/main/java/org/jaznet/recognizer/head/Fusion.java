@@ -4,17 +4,17 @@ import java.util.List;
 
 /**
  * Fits the {@link Calibration} of the fused reading: a multinomial logit over each image's candidate
- * words plus a "none of these" option, with features (DICT, CHAR, NGRAM log-scores). The negative
- * log-likelihood is convex in the four parameters, so damped Newton steps find the optimum.
+ * words plus a "none of these" option, with features (DICT, CHAR, NGRAM, CTC log-scores). The negative
+ * log-likelihood is convex in the five parameters, so damped Newton steps find the optimum.
  */
 public final class Fusion {
-  private static final int D = 4;
+  private static final int D = 5;
   private static final double RIDGE = 1e-4;
 
   private Fusion() {}
 
   /**
-   * One held-out image: its candidates' log-score features [candidates][3] (DICT, CHAR, NGRAM; 0 for
+   * One held-out image: its candidates' log-score features [candidates][4] (DICT, CHAR, NGRAM, CTC; 0 for
    * absent heads) and the index of the right candidate, or -1 when none is right.
    */
   public record Example(double[][] features, int correct) {
@@ -31,7 +31,7 @@ public final class Fusion {
       throw new IllegalArgumentException("calibration needs at least one example");
     }
     Calibration start = Calibration.DEFAULT;
-    double[] theta = {start.dictWeight(), start.charWeight(), start.ngramWeight(), start.otherBias()};
+    double[] theta = {start.dictWeight(), start.charWeight(), start.ngramWeight(), start.ctcWeight(), start.otherBias()};
     double loss = loss(examples, theta, null, null);
     for (int iter = 0; iter < 100; iter++) {
       double[] grad = new double[D];
@@ -62,7 +62,7 @@ public final class Fusion {
         break;
       }
     }
-    return new Calibration(theta[0], theta[1], theta[2], theta[3], examples.size());
+    return new Calibration(theta[0], theta[1], theta[2], theta[3], theta[4], examples.size());
   }
 
   /** Mean NLL plus ridge; fills gradient and Hessian (sums) when given. */
@@ -71,11 +71,11 @@ public final class Fusion {
     for (Example e : examples) {
       int c = e.features().length;
       double[] z = new double[c + 1];
-      z[0] = theta[3];
+      z[0] = theta[4];
       double max = z[0];
       for (int j = 0; j < c; j++) {
         double[] f = e.features()[j];
-        z[j + 1] = theta[0] * f[0] + theta[1] * f[1] + theta[2] * f[2];
+        z[j + 1] = theta[0] * f[0] + theta[1] * f[1] + theta[2] * f[2] + theta[3] * f[3];
         max = Math.max(max, z[j + 1]);
       }
       double sum = 0;
@@ -116,10 +116,10 @@ public final class Fusion {
   /** Feature vector of option j: 0 is "none of these" (bias only), j &gt; 0 is candidate j - 1. */
   private static double[] feature(Example e, int j) {
     if (j == 0) {
-      return new double[] {0, 0, 0, 1};
+      return new double[] {0, 0, 0, 0, 1};
     }
     double[] f = e.features()[j - 1];
-    return new double[] {f[0], f[1], f[2], 0};
+    return new double[] {f[0], f[1], f[2], f[3], 0};
   }
 
   private static double[] solve(double[][] a, double[] b) {

@@ -7,9 +7,16 @@ import org.nd4j.linalg.api.ndarray.INDArray;
 
 /**
  * A batch of head outputs copied to Java arrays, one row per image: DICT [N, active], CHAR [N, 37 * 23]
- * ('c' order: symbol * 23 + position), NGRAM [N, |vocabulary|]. Arrays of absent heads are null.
+ * ('c' order: symbol * 23 + position), NGRAM [N, |vocabulary|], CTC logits [N, 37 * 25] (symbol * 25 +
+ * step). Arrays of absent heads are null.
  */
-public record HeadOutputs(int n, float[] dict, int dictWidth, float[] chars, float[] ngram, int ngramWidth) {
+public record HeadOutputs(int n, float[] dict, int dictWidth, float[] chars, float[] ngram, int ngramWidth,
+    float[] ctc) {
+  /** Outputs of a model without a CTC head. */
+  public HeadOutputs(int n, float[] dict, int dictWidth, float[] chars, float[] ngram, int ngramWidth) {
+    this(n, dict, dictWidth, chars, ngram, ngramWidth, null);
+  }
+
   public HeadOutputs {
     if (n < 0) {
       throw new IllegalArgumentException("n must be >= 0, got " + n);
@@ -17,6 +24,7 @@ public record HeadOutputs(int n, float[] dict, int dictWidth, float[] chars, flo
     check("dict", dict, n, dictWidth);
     check("chars", chars, n, CharCodec.SYMBOLS * CharCodec.POSITIONS);
     check("ngram", ngram, n, ngramWidth);
+    check("ctc", ctc, n, CtcCodec.WIDTH);
   }
 
   private static void check(String what, float[] a, int n, int width) {
@@ -31,6 +39,7 @@ public record HeadOutputs(int n, float[] dict, int dictWidth, float[] chars, flo
     float[] dict = null;
     float[] chars = null;
     float[] ngram = null;
+    float[] ctc = null;
     int dw = 0;
     int nw = 0;
     for (Map.Entry<HeadKind, INDArray> e : out.entrySet()) {
@@ -44,6 +53,7 @@ public record HeadOutputs(int n, float[] dict, int dictWidth, float[] chars, flo
           dw = (int) a.size(1);
         }
         case CHAR -> chars = data;
+        case CTC -> ctc = data;
         case NGRAM -> {
           ngram = data;
           nw = (int) a.size(1);
@@ -53,6 +63,6 @@ public record HeadOutputs(int n, float[] dict, int dictWidth, float[] chars, flo
     if (n < 0) {
       throw new IllegalArgumentException("no head outputs");
     }
-    return new HeadOutputs(n, dict, dw, chars, ngram, nw);
+    return new HeadOutputs(n, dict, dw, chars, ngram, nw, ctc);
   }
 }

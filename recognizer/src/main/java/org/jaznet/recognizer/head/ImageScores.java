@@ -20,6 +20,8 @@ final class ImageScores {
   final double[] nullSuffix;
   final double[] ngramLr;
   final double ngramBase;
+  /** CTC log-probabilities, step-major [step * 37 + symbol], or null. */
+  final double[] ctcLogp;
   private final float[] dict;
   private final int dictOffset;
   private final int dictActive;
@@ -57,6 +59,7 @@ final class ImageScores {
       ngramLr = null;
       ngramBase = 0;
     }
+    ctcLogp = out.ctc() == null ? null : CtcCodec.logSoftmax(out.ctc(), i * CtcCodec.WIDTH);
     dict = out.dict();
     dictActive = out.dictWidth();
     dictOffset = i * dictActive;
@@ -78,6 +81,11 @@ final class ImageScores {
       s += ngramLr[grams[k]];
     }
     return s;
+  }
+
+  /** CTC log-likelihood of a normalised word. */
+  double ctcScore(String word) {
+    return CtcCodec.logLikelihood(ctcLogp, CtcCodec.codes(word));
   }
 
   /** log p(class), or log 1e-8 for a word that is not an active class. */

@@ -17,6 +17,7 @@ import org.nd4j.linalg.factory.Nd4j;
 import org.nd4j.linalg.lossfunctions.impl.LossBinaryXENT;
 import org.deeplearning4j.nn.conf.layers.ConvolutionLayer;
 import org.deeplearning4j.nn.conf.layers.DenseLayer;
+import org.deeplearning4j.nn.conf.layers.LossLayer;
 import org.deeplearning4j.nn.conf.layers.OutputLayer;
 import org.deeplearning4j.nn.conf.layers.PoolingType;
 import org.deeplearning4j.nn.conf.layers.RnnLossLayer;
@@ -27,6 +28,7 @@ import org.deeplearning4j.nn.weights.WeightInit;
 import org.jaznet.recognizer.HeadKind;
 import org.jaznet.recognizer.head.Calibration;
 import org.jaznet.recognizer.head.CharCodec;
+import org.jaznet.recognizer.head.CtcCodec;
 import org.jaznet.recognizer.head.Decoder;
 import org.jaznet.recognizer.head.Fusion;
 import org.jaznet.recognizer.head.HeadOutputs;
@@ -161,7 +163,15 @@ public final class JazNet {
         .addInputs(INPUT)
         .setInputTypes(InputType.convolutional(Preprocessor.HEIGHT, Preprocessor.WIDTH, 1));
     String previous = INPUT;
-    for (TrunkLayer t : trunk(spec.arch())) {
+    List<TrunkLayer> layers = trunk(spec.arch());
+    int tap = ctcTap(layers);
+    boolean denseHeads = spec.heads().stream().anyMatch(h -> h != HeadKind.CTC);
+    String ctcInput = null;
+    for (int li = 0; li < layers.size(); li++) {
+      TrunkLayer t = layers.get(li);
+      if (li > tap && !denseHeads) {
+        break; // only the CTC head: the layers after its tap would feed nothing
+      }
       switch (t.kind()) {
         case CONV -> b.addLayer(t.name(), new ConvolutionLayer.Builder(t.kernel(), t.kernel())
             .nOut(t.outputs()).activation(Activation.RELU).build(), previous);
@@ -170,6 +180,9 @@ public final class JazNet {
               .nOut(t.outputs()).activation(Activation.IDENTITY).hasBias(false).build(), previous);
           b.addLayer(t.name() + "_bn", new BatchNormalization.Builder().activation(Activation.RELU).build(), t.name());
           previous = t.name() + "_bn";
+          if (li == tap) {
+            ctcInput = previous;
+          }
           continue;
         }
         case POOL -> b.addLayer(t.name(), new SubsamplingLayer.Builder(PoolingType.MAX)
@@ -185,6 +198,12 @@ public final class JazNet {
         }
       }
       previous = t.name();
+      if (li == tap) {
+        ctcInput = previous;
+      }
+    }
+    if (spec.has(HeadKind.CTC)) {
+      addCtcBranch(b, ctcInput);
     }
     int features = spec.arch().featureSize();
     for (HeadKind head : outputOrder(spec)) {
@@ -213,6 +232,7 @@ public final class JazNet {
           b.addLayer(outputName(HeadKind.CHAR), new RnnLossLayer.Builder(LossFunction.MCXENT)
               .activation(Activation.SOFTMAX).dataFormat(RNNFormat.NCW).build(), CHAR_SEQUENCE);
         }
+        case CTC -> { } // added above, on the convolutional features
         case NGRAM -> {
           // The NGRAM loss sums ~10k binary terms; at full weight its gradient swamps the trunk and
           // CHAR/DICT stall (measured on 50 words: CHAR 0 % / DICT 4 % at step 100 with it, 4 % / 37 %
@@ -230,6 +250,50 @@ public final class JazNet {
     }
     b.setOutputs(outputOrder(spec).stream().map(JazNet::outputName).toArray(String[]::new));
     return b.build();
+  }
+
+  /** Channels of the CTC branch's convolutions. */
+  static final int CTC_CHANNELS = 256;
+
+  /**
+   * Index of the trunk layer the CTC branch reads: the last convolution before the last pooling, whose
+   * map is [C, 8, 25] (25 columns of 4 input pixels each: the CTC steps).
+   */
+  static int ctcTap(List<TrunkLayer> layers) {
+    int lastPool = -1;
+    for (int i = 0; i < layers.size(); i++) {
+      if (layers.get(i).kind() == TrunkLayer.Kind.POOL) {
+        lastPool = i;
+      }
+    }
+    for (int i = lastPool; i >= 0; i--) {
+      TrunkLayer.Kind k = layers.get(i).kind();
+      if (k == TrunkLayer.Kind.CONV || k == TrunkLayer.Kind.CONV_BN) {
+        return i;
+      }
+    }
+    throw new IllegalStateException("the trunk has no convolution before its last pooling");
+  }
+
+  /**
+   * The CTC head: [C, 8, 25] -> max-pool 2x1 -> conv3x3-256 + BN -> max-pool 2x1 -> conv 2x3 (valid in
+   * height) 256 + BN -> [256, 1, 25] -> 1x1 conv to 37 logits per column -> flattened [N, 925]
+   * (symbol * 25 + step) -> CTC loss.
+   */
+  private static void addCtcBranch(ComputationGraphConfiguration.GraphBuilder b, String input) {
+    b.addLayer("ctc_pool1", new SubsamplingLayer.Builder(PoolingType.MAX).kernelSize(2, 1).stride(2, 1).build(), input);
+    b.addLayer("ctc_conv1", new ConvolutionLayer.Builder(3, 3).nOut(CTC_CHANNELS)
+        .activation(Activation.IDENTITY).hasBias(false).build(), "ctc_pool1");
+    b.addLayer("ctc_conv1_bn", new BatchNormalization.Builder().activation(Activation.RELU).build(), "ctc_conv1");
+    b.addLayer("ctc_pool2", new SubsamplingLayer.Builder(PoolingType.MAX).kernelSize(2, 1).stride(2, 1).build(),
+        "ctc_conv1_bn");
+    b.addLayer("ctc_conv2", new ConvolutionLayer.Builder(2, 3).nOut(CTC_CHANNELS).padding(0, 1)
+        .convolutionMode(ConvolutionMode.Truncate).activation(Activation.IDENTITY).hasBias(false).build(), "ctc_pool2");
+    b.addLayer("ctc_conv2_bn", new BatchNormalization.Builder().activation(Activation.RELU).build(), "ctc_conv2");
+    b.addLayer("ctc_logits", new ConvolutionLayer.Builder(1, 1).nOut(CtcCodec.SYMBOLS)
+        .activation(Activation.IDENTITY).weightInit(WeightInit.XAVIER).build(), "ctc_conv2_bn");
+    b.addLayer(outputName(HeadKind.CTC), new LossLayer.Builder(new LossCtc(CtcCodec.SYMBOLS, CtcCodec.STEPS,
+        CtcCodec.BLANK)).activation(Activation.IDENTITY).build(), "ctc_logits");
   }
 
   /** The graph output (and label) order: the spec's heads in {@link HeadKind} order. */
@@ -252,6 +316,7 @@ public final class JazNet {
       case DICT -> "dict";
       case CHAR -> "char";
       case NGRAM -> "ngram";
+      case CTC -> "ctc";
     };
   }
 
@@ -391,6 +456,19 @@ public final class JazNet {
           flat = true;
         }
       }
+    }
+    if (spec.has(HeadKind.CTC)) {
+      long tapChannels = 1;
+      List<TrunkLayer> layers = trunk(spec.arch());
+      for (int i = 0; i <= ctcTap(layers); i++) {
+        if (layers.get(i).outputs() > 0) {
+          tapChannels = layers.get(i).outputs();
+        }
+      }
+      long steps = CtcCodec.STEPS;
+      flops += 2L * 4 * steps * 9 * tapChannels * CTC_CHANNELS;        // conv1 on [4, 25]
+      flops += 2L * steps * 6 * CTC_CHANNELS * CTC_CHANNELS;           // conv2 2x3 on [2, 25] -> [1, 25]
+      flops += 2L * steps * CTC_CHANNELS * CtcCodec.SYMBOLS;           // 1x1 logits
     }
     long f = spec.arch().featureSize();
     if (spec.has(HeadKind.DICT)) {

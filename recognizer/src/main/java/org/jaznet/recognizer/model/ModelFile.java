@@ -160,6 +160,7 @@ public final class ModelFile {
     cal.put("dictWeight", c.dictWeight());
     cal.put("charWeight", c.charWeight());
     cal.put("ngramWeight", c.ngramWeight());
+    cal.put("ctcWeight", c.ctcWeight());
     cal.put("otherBias", c.otherBias());
     cal.put("fittedOn", c.fittedOn());
     return root;
@@ -267,6 +268,7 @@ public final class ModelFile {
             required(c, "dictWeight", file).asDouble(),
             required(c, "charWeight", file).asDouble(),
             required(c, "ngramWeight", file).asDouble(),
+            c.path("ctcWeight").asDouble(1.0), // absent in files without a CTC head
             required(c, "otherBias", file).asDouble(),
             required(c, "fittedOn", file).asInt());
       } catch (IllegalArgumentException e) {

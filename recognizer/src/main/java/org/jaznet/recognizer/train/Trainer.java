@@ -18,6 +18,7 @@ import org.jaznet.recognizer.RecognizerException;
 import org.jaznet.recognizer.eval.Datasets;
 import org.jaznet.recognizer.eval.LabelledDataset;
 import org.jaznet.recognizer.head.CharCodec;
+import org.jaznet.recognizer.head.CtcCodec;
 import org.jaznet.recognizer.head.DictCodec;
 import org.jaznet.recognizer.head.HeadCodec;
 import org.jaznet.recognizer.head.NgramVocabulary;
@@ -218,7 +219,7 @@ public final class Trainer {
       return false;
     }
     boolean any = false;
-    for (double a : new double[] {v.charSeen(), v.dictSeen()}) {
+    for (double a : new double[] {v.charSeen(), v.dictSeen(), v.ctcSeen()}) {
       if (!Double.isNaN(a)) {
         if (a < config.targetAccuracy()) {
           return false;
@@ -295,6 +296,9 @@ public final class Trainer {
     }
     if (s.has(HeadKind.CHAR)) {
       m.put(HeadKind.CHAR, CharCodec.INSTANCE);
+    }
+    if (s.has(HeadKind.CTC)) {
+      m.put(HeadKind.CTC, CtcCodec.INSTANCE);
     }
     if (s.has(HeadKind.NGRAM)) {
       m.put(HeadKind.NGRAM, new NgramVocabulary(s.ngrams()));
@@ -403,7 +407,8 @@ public final class Trainer {
       seenSet = diskValidation.isEmpty() ? null : load(new ArrayList<>(diskValidation));
       return;
     }
-    if (!split.heldOut().isEmpty() && (net.spec().has(HeadKind.CHAR) || net.spec().has(HeadKind.NGRAM))) {
+    if (!split.heldOut().isEmpty() && (net.spec().has(HeadKind.CHAR) || net.spec().has(HeadKind.NGRAM)
+        || net.spec().has(HeadKind.CTC))) {
       unseenSet = Validator.render(engine(split.heldOut(), "validation-unseen", 0), VALIDATION_BASE,
           config.validationSize(), config.threads());
     }
@@ -448,7 +453,9 @@ public final class Trainer {
         unseen == null ? Double.NaN : unseen.charAccuracy(),
         seen == null ? Double.NaN : seen.charAccuracy(),
         seen == null ? Double.NaN : seen.dictAccuracy(),
-        ngram, dictActive());
+        ngram, dictActive(),
+        unseen == null ? Double.NaN : unseen.ctcAccuracy(),
+        seen == null ? Double.NaN : seen.ctcAccuracy());
     lastValidation = v;
     double seconds = secondsBefore + (System.nanoTime() - t0) / 1e9;
     metrics.add(new MetricsLog.Row(step, imagesSeen, seconds, currentLr, Double.NaN, Double.NaN, dictActive(),

@@ -10,6 +10,7 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import org.jaznet.recognizer.HeadKind;
 import org.jaznet.recognizer.head.CharCodec;
+import org.jaznet.recognizer.head.CtcCodec;
 import org.jaznet.recognizer.head.DictCodec;
 import org.jaznet.recognizer.head.NgramVocabulary;
 import org.jaznet.recognizer.model.JazNet;
@@ -33,7 +34,7 @@ public final class Validator {
    * @param ngramF1 mean F1 of the N-gram sets at threshold 0.5
    * @param dictCounted images DICT was scored on
    */
-  public record Scores(double charAccuracy, double dictAccuracy, double ngramF1, int dictCounted) {}
+  public record Scores(double charAccuracy, double dictAccuracy, double ngramF1, int dictCounted, double ctcAccuracy) {}
 
   /** Renders {@code n} samples at indices {@code first .. first + n - 1} with {@code threads} threads. */
   public static Batch render(SynthEngine engine, long first, int n, int threads) throws InterruptedException {
@@ -70,6 +71,7 @@ public final class Validator {
         ? new DictCodec(net.spec().dictionary(), net.spec().dictActive()) : null;
     NgramVocabulary ngrams = net.spec().has(HeadKind.NGRAM) ? new NgramVocabulary(net.spec().ngrams()) : null;
     int charRight = 0;
+    int ctcRight = 0;
     int dictRight = 0;
     int dictCounted = 0;
     double f1Sum = 0;
@@ -88,6 +90,15 @@ public final class Validator {
           String read = CharCodec.decode(probs, i * CharCodec.SYMBOLS * CharCodec.POSITIONS);
           if (read.equals(truncated(CharCodec.normalise(words.get(i))))) {
             charRight++;
+          }
+        }
+      }
+      if (out.containsKey(HeadKind.CTC)) {
+        float[] logits = out.get(HeadKind.CTC).dup('c').data().asFloat();
+        for (int i = 0; i < m; i++) {
+          String read = CtcCodec.decode(CtcCodec.logSoftmax(logits, i * CtcCodec.WIDTH));
+          if (read.equals(truncated(CharCodec.normalise(words.get(i))))) {
+            ctcRight++;
           }
         }
       }
@@ -127,7 +138,8 @@ public final class Validator {
         net.spec().has(HeadKind.CHAR) && n > 0 ? charRight / (double) n : Double.NaN,
         dictCounted > 0 ? dictRight / (double) dictCounted : Double.NaN,
         ngrams != null && n > 0 ? f1Sum / n : Double.NaN,
-        dictCounted);
+        dictCounted,
+        net.spec().has(HeadKind.CTC) && n > 0 ? ctcRight / (double) n : Double.NaN);
   }
 
   private static String truncated(String w) {

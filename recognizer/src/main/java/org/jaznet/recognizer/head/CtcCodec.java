@@ -1,0 +1,154 @@
+package org.jaznet.recognizer.head;
+
+import java.util.Arrays;
+import java.util.List;
+import org.jaznet.recognizer.HeadKind;
+import org.nd4j.linalg.api.ndarray.INDArray;
+import org.nd4j.linalg.factory.Nd4j;
+
+/**
+ * The CTC head's layout: {@value #STEPS} column steps x {@value #SYMBOLS} symbols (0-9 codes 0-9, a-z
+ * 10-35, blank {@value #BLANK}), stored 'c' order as symbol * 25 + step (the layout of
+ * {@link CharCodec}'s [37, 23] block). Targets write the word's codes at steps 0..L-1 and blank after
+ * them; the CTC loss reads the codes back up to the first blank.
+ *
+ * <p>Scores are CTC log-likelihoods (the forward algorithm over every alignment) computed from the
+ * per-step log-probabilities ({@link #logSoftmax}).
+ */
+public final class CtcCodec implements HeadCodec {
+  public static final int STEPS = 25;
+  public static final int SYMBOLS = 37;
+  public static final int BLANK = 36;
+  public static final int WIDTH = STEPS * SYMBOLS;
+  /** Longest word the head can read (CHAR's limit; CTC also needs a blank between repeated letters). */
+  public static final int MAX_LENGTH = CharCodec.POSITIONS;
+  public static final CtcCodec INSTANCE = new CtcCodec();
+
+  private CtcCodec() {}
+
+  @Override
+  public HeadKind head() {
+    return HeadKind.CTC;
+  }
+
+  /** Targets [N, 925]: one-hot codes at steps 0..L-1, blank after (see the class comment). */
+  @Override
+  public INDArray targets(List<String> words) {
+    float[] data = new float[words.size() * WIDTH];
+    for (int i = 0; i < words.size(); i++) {
+      int[] codes = codes(words.get(i));
+      int off = i * WIDTH;
+      for (int t = 0; t < STEPS; t++) {
+        int c = t < codes.length ? codes[t] : BLANK;
+        data[off + c * STEPS + t] = 1f;
+      }
+    }
+    return Nd4j.create(data, new long[] {words.size(), WIDTH}, 'c');
+  }
+
+  @Override
+  public INDArray labelMask(List<String> words) {
+    return null;
+  }
+
+  /** The codes of a word (normalised first, truncated to {@link #MAX_LENGTH}). */
+  public static int[] codes(String word) {
+    String w = CharCodec.normalise(word);
+    int n = Math.min(w.length(), MAX_LENGTH);
+    int[] codes = new int[n];
+    for (int i = 0; i < n; i++) {
+      codes[i] = CharCodec.code(w.charAt(i));
+    }
+    return codes;
+  }
+
+  /**
+   * Per-step log-softmax of one image's logits, returned step-major ([25][37] flattened as
+   * step * 37 + symbol) for the scoring loops.
+   *
+   * @param logits the head's raw output, symbol * 25 + step from {@code offset}
+   */
+  public static double[] logSoftmax(float[] logits, int offset) {
+    double[] lp = new double[WIDTH];
+    for (int t = 0; t < STEPS; t++) {
+      double max = Double.NEGATIVE_INFINITY;
+      for (int c = 0; c < SYMBOLS; c++) {
+        max = Math.max(max, logits[offset + c * STEPS + t]);
+      }
+      double sum = 0;
+      for (int c = 0; c < SYMBOLS; c++) {
+        sum += Math.exp(logits[offset + c * STEPS + t] - max);
+      }
+      double log = max + Math.log(sum);
+      for (int c = 0; c < SYMBOLS; c++) {
+        lp[t * SYMBOLS + c] = logits[offset + c * STEPS + t] - log;
+      }
+    }
+    return lp;
+  }
+
+  /** Greedy (best path) reading: argmax per step, repeats merged, blanks removed. */
+  public static String decode(double[] logProbs) {
+    StringBuilder sb = new StringBuilder();
+    int previous = BLANK;
+    for (int t = 0; t < STEPS; t++) {
+      int best = 0;
+      for (int c = 1; c < SYMBOLS; c++) {
+        if (logProbs[t * SYMBOLS + c] > logProbs[t * SYMBOLS + best]) {
+          best = c;
+        }
+      }
+      if (best != BLANK && best != previous) {
+        sb.append(CharCodec.symbol(best));
+      }
+      previous = best;
+    }
+    return sb.toString();
+  }
+
+  /**
+   * log p(word | image) summed over all CTC alignments; -infinity when the word cannot be aligned
+   * within 25 steps.
+   *
+   * @param logProbs step-major log-probabilities from {@link #logSoftmax}
+   */
+  public static double logLikelihood(double[] logProbs, int[] codes) {
+    int s = 2 * codes.length + 1;
+    double[] alpha = new double[s];
+    double[] next = new double[s];
+    Arrays.fill(alpha, Double.NEGATIVE_INFINITY);
+    alpha[0] = logProbs[BLANK];
+    if (s > 1) {
+      alpha[1] = logProbs[codes[0]];
+    }
+    for (int t = 1; t < STEPS; t++) {
+      int row = t * SYMBOLS;
+      for (int k = 0; k < s; k++) {
+        int sym = (k & 1) == 0 ? BLANK : codes[k >> 1];
+        double a = alpha[k];
+        if (k >= 1) {
+          a = logAdd(a, alpha[k - 1]);
+        }
+        if (k >= 2 && sym != BLANK && sym != codes[(k >> 1) - 1]) {
+          a = logAdd(a, alpha[k - 2]);
+        }
+        next[k] = a + logProbs[row + sym];
+      }
+      double[] tmp = alpha;
+      alpha = next;
+      next = tmp;
+    }
+    return s > 1 ? logAdd(alpha[s - 1], alpha[s - 2]) : alpha[0];
+  }
+
+  /** log(exp a + exp b), exact at -infinity. */
+  public static double logAdd(double a, double b) {
+    if (a == Double.NEGATIVE_INFINITY) {
+      return b;
+    }
+    if (b == Double.NEGATIVE_INFINITY) {
+      return a;
+    }
+    return a > b ? a + Math.log1p(Math.exp(b - a)) : b + Math.log1p(Math.exp(a - b));
+  }
+}
