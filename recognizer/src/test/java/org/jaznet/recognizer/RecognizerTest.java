@@ -67,7 +67,7 @@ class RecognizerTest {
     assertThat(all.get(66).text()).isEqualTo(recognizer.recognize(images.get(66)).text());
     for (Recognition r : all) {
       assertThat(r.confidence()).isBetween(0.0, 1.0);
-      assertThat(r.perHead()).containsOnlyKeys(HeadKind.DICT, HeadKind.CHAR, HeadKind.NGRAM);
+      assertThat(r.perHead()).containsOnlyKeys(HeadKind.DICT, HeadKind.CHAR, HeadKind.NGRAM, HeadKind.CTC);
       assertThat(r.alternatives()).isNotEmpty();
       assertThat(r.alternatives().get(0).text()).isEqualTo(r.text());
     }

@@ -36,7 +36,7 @@ class EvaluatorTest {
       EvalReport report = Evaluator.evaluate(r, d, WORDS, "three words", 2, null);
       assertThat(report.n()).isEqualTo(3);
       assertThat(report.failures()).singleElement().satisfies(f -> assertThat(f.id()).endsWith("bad.png"));
-      assertThat(report.heads().keySet()).containsExactly("dict", "char", "ngram", "fused");
+      assertThat(report.heads().keySet()).containsExactly("dict", "char", "ngram", "ctc", "fused");
       float[][] inputs = {Preprocessor.toInput(d.image(0)), Preprocessor.toInput(d.image(1))};
       List<Recognition> free = r.recognizePreprocessed(inputs, null);
       List<Recognition> lex = r.recognizePreprocessed(inputs, r.compileLexicon(WORDS));

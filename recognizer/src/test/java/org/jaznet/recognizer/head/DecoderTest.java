@@ -18,7 +18,7 @@ class DecoderTest {
   static final List<String> DICT = List.of("hello", "help", "yellow", "hell", "world", "word", "sword", "shell");
 
   static ModelSpec spec(List<String> dict, int active) {
-    return new ModelSpec(Arch.SMALL, EnumSet.allOf(HeadKind.class), dict, active,
+    return new ModelSpec(Arch.SMALL, EnumSet.of(HeadKind.DICT, HeadKind.CHAR, HeadKind.NGRAM), dict, active,
         NgramVocabulary.build(dict, 10_000).grams(), Optimiser.ADAM, 1e-3, 0, 0.5);
   }
 
@@ -124,8 +124,8 @@ class DecoderTest {
     for (int i = 0; i < 400; i++) {
       // two candidates; CHAR separates right from wrong by a noisy margin, NGRAM is noise
       double margin = rnd.nextGaussian() * 2 + 1;
-      double[] right = {-2, -3, rnd.nextGaussian()};
-      double[] wrong = {-2, -3 - margin, rnd.nextGaussian()};
+      double[] right = {-2, -3, rnd.nextGaussian(), 0};
+      double[] wrong = {-2, -3 - margin, rnd.nextGaussian(), 0};
       boolean swap = rnd.nextBoolean();
       ex.add(new Fusion.Example(swap ? new double[][] {wrong, right} : new double[][] {right, wrong}, swap ? 1 : 0));
     }
@@ -185,6 +185,7 @@ class DecoderTest {
     }
     assertThat(r.perHead().get(HeadKind.CHAR).lexiconText()).isEqualTo(target);
     assertThat(r.perHead().get(HeadKind.NGRAM).lexiconText()).isEqualTo(target);
+    assertThat(r.perHead().get(HeadKind.CTC).lexiconText()).isEqualTo(target);
     assertThat(r.text()).isEqualTo(target);
   }
 
@@ -199,6 +200,8 @@ class DecoderTest {
       java.util.Arrays.fill(dict, 0.1f / s.dictActive());
       dict[cls] = 0.9f;
     }
-    return new HeadOutputs(1, dict, s.dictActive(), charProbs(charWord, p), ngramProbs(v, ngramWord, 0.9f, 0.02f), v.size());
+    float[] ctc = s.has(HeadKind.CTC) ? CtcTest.logits(CtcTest.path(charWord), 5) : null;
+    return new HeadOutputs(1, dict, s.dictActive(), charProbs(charWord, p), ngramProbs(v, ngramWord, 0.9f, 0.02f), v.size(),
+        ctc);
   }
 }

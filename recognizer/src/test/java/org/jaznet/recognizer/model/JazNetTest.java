@@ -36,12 +36,14 @@ class JazNetTest {
     assertThat(out.get(HeadKind.DICT).shape()).containsExactly(3, 5);
     assertThat(out.get(HeadKind.CHAR).shape()).containsExactly(3, 37, 23);
     assertThat(out.get(HeadKind.NGRAM).shape()).containsExactly(3, 50);
+    // CTC: raw logits, 37 symbols x 25 steps per image
+    assertThat(out.get(HeadKind.CTC).shape()).containsExactly(3, 37 * 25);
     assertThat(out.get(HeadKind.DICT).sum(1).getDouble(0)).isCloseTo(1.0, org.assertj.core.api.Assertions.within(1e-4));
     // softmax over the 37 symbols at each position
     INDArray perPosition = out.get(HeadKind.CHAR).sum(1);
     assertThat(perPosition.minNumber().doubleValue()).isGreaterThan(0.9999);
     assertThat(perPosition.maxNumber().doubleValue()).isLessThan(1.0001);
-    assertThat(net.outputOrder()).containsExactly(HeadKind.DICT, HeadKind.CHAR, HeadKind.NGRAM);
+    assertThat(net.outputOrder()).containsExactly(HeadKind.DICT, HeadKind.CHAR, HeadKind.NGRAM, HeadKind.CTC);
   }
 
   @Test
@@ -155,6 +157,7 @@ class JazNetTest {
         }
         case CHAR -> labels[i] = CharCodec.INSTANCE.targets(words);
         case NGRAM -> labels[i] = new NgramVocabulary(s.ngrams()).targets(words);
+        case CTC -> labels[i] = org.jaznet.recognizer.head.CtcCodec.INSTANCE.targets(words);
       }
     }
     MultiDataSet ds = new MultiDataSet(new INDArray[] {x}, labels, null, masks);
