@@ -7,12 +7,15 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.io.UncheckedIOException;
 import java.util.Locale;
 import java.util.Map;
+import org.jaznet.recognizer.HeadKind;
 
 /** Line encodings of results and failures (the output contract). Thread-safe. */
 public final class Records {
   private static final ObjectMapper JSON = new ObjectMapper();
-  static final String RESULTS_CSV_HEADER =
-      "source,text,confidence,label,dict_text,dict_score,char_text,char_score,ngram_text,ngram_score";
+  /** source, text, confidence, label, then text and score of every head in {@link HeadKind} order. */
+  static final String RESULTS_CSV_HEADER = "source,text,confidence,label" + java.util.Arrays.stream(HeadKind.values())
+      .map(h -> "," + h.name().toLowerCase(Locale.ROOT) + "_text," + h.name().toLowerCase(Locale.ROOT) + "_score")
+      .collect(java.util.stream.Collectors.joining());
   static final String FAILURES_CSV_HEADER = "source,reason";
 
   private Records() {}
@@ -52,8 +55,8 @@ public final class Records {
     sb.append(quote(r.source())).append(',').append(quote(r.text())).append(',')
         .append(String.format(Locale.ROOT, "%.6f", r.confidence())).append(',')
         .append(r.label() == null ? "" : quote(r.label()));
-    for (String head : new String[] {"DICT", "CHAR", "NGRAM"}) {
-      HeadReading h = r.perHead().get(head);
+    for (HeadKind head : HeadKind.values()) {
+      HeadReading h = r.perHead().get(head.name());
       sb.append(',').append(h == null ? "" : quote(h.text()))
           .append(',').append(h == null ? "" : String.format(Locale.ROOT, "%.6f", h.score()));
     }

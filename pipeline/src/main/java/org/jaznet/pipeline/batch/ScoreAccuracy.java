@@ -21,7 +21,8 @@ import org.jaznet.recognizer.eval.Protocol;
  * as TSV lines: one row for the fused reading and one per head. Words without a label are not counted.
  */
 public final class ScoreAccuracy extends PTransform<PCollection<WordResult>, PCollection<String>> {
-  static final String[] HEADS = {"DICT", "CHAR", "NGRAM"};
+  static final String[] HEADS = java.util.Arrays.stream(org.jaznet.recognizer.HeadKind.values())
+      .map(Enum::name).toArray(String[]::new);
 
   private ScoreAccuracy() {}
 

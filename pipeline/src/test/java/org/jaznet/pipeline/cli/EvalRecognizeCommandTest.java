@@ -80,7 +80,7 @@ class EvalRecognizeCommandTest {
     JsonNode root = new ObjectMapper().readTree(json.toFile());
     assertThat(root.fieldNames()).toIterable().containsExactly("dataset", "n", "heads");
     assertThat(root.get("n").asInt()).isEqualTo(3);
-    assertThat(root.get("heads").fieldNames()).toIterable().containsExactly("dict", "char", "ngram", "fused");
+    assertThat(root.get("heads").fieldNames()).toIterable().containsExactly("dict", "char", "ngram", "ctc", "fused");
     for (JsonNode h : root.get("heads")) {
       assertThat(h.get("unconstrained").asDouble()).isBetween(0.0, 1.0);
       assertThat(h.get("lexicon").isNumber()).isTrue();
