@@ -72,9 +72,11 @@ class WriteResultsTest {
   void write_csv_headerAndQuoting() throws Throwable {
     write(OutputFormat.CSV);
     List<String> results = lines("results-");
+    assertThat(Records.RESULTS_CSV_HEADER).isEqualTo("source,text,confidence,label,dict_text,dict_score,"
+        + "char_text,char_score,ngram_text,ngram_score,ctc_text,ctc_score");
     assertThat(results).filteredOn(l -> l.equals(Records.RESULTS_CSV_HEADER)).isNotEmpty();
-    assertThat(results).contains("/d/a.png,hello,0.900000,Hello!,hello,0.950000,hello,0.800000,,",
-        "\"/d/p.zip!x, \"\"q\"\".png#1,2,3,4\",world,0.250000,,,,,,word,0.300000");
+    assertThat(results).contains("/d/a.png,hello,0.900000,Hello!,hello,0.950000,hello,0.800000,,,,",
+        "\"/d/p.zip!x, \"\"q\"\".png#1,2,3,4\",world,0.250000,,,,,,word,0.300000,,");
     assertThat(lines("failures-")).contains(Records.FAILURES_CSV_HEADER, "/d/b.png,empty file (0 bytes)");
   }
 
