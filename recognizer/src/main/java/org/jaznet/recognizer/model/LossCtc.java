@@ -2,6 +2,7 @@ package org.jaznet.recognizer.model;
 
 import org.nd4j.shade.jackson.annotation.JsonProperty;
 import java.util.Arrays;
+import org.jaznet.recognizer.head.CtcCodec;
 import org.nd4j.common.primitives.Pair;
 import org.nd4j.linalg.activations.IActivation;
 import org.nd4j.linalg.activations.impl.ActivationIdentity;
@@ -225,12 +226,6 @@ public final class LossCtc implements ILossFunction {
   }
 
   private static double logAdd(double a, double b) {
-    if (a == Double.NEGATIVE_INFINITY) {
-      return b;
-    }
-    if (b == Double.NEGATIVE_INFINITY) {
-      return a;
-    }
-    return a > b ? a + Math.log1p(Math.exp(b - a)) : b + Math.log1p(Math.exp(a - b));
+    return CtcCodec.logAdd(a, b);
   }
 }
