@@ -70,21 +70,29 @@ public final class CtcCodec implements HeadCodec {
    */
   public static double[] logSoftmax(float[] logits, int offset) {
     double[] lp = new double[WIDTH];
-    for (int t = 0; t < STEPS; t++) {
+    logSoftmax(logits, offset, SYMBOLS, STEPS, lp);
+    return lp;
+  }
+
+  /**
+   * The same for any shape: logits symbol * steps + step from {@code offset}, written step-major
+   * (step * symbols + symbol) into {@code lp}.
+   */
+  public static void logSoftmax(float[] logits, int offset, int symbols, int steps, double[] lp) {
+    for (int t = 0; t < steps; t++) {
       double max = Double.NEGATIVE_INFINITY;
-      for (int c = 0; c < SYMBOLS; c++) {
-        max = Math.max(max, logits[offset + c * STEPS + t]);
+      for (int c = 0; c < symbols; c++) {
+        max = Math.max(max, logits[offset + c * steps + t]);
       }
       double sum = 0;
-      for (int c = 0; c < SYMBOLS; c++) {
-        sum += Math.exp(logits[offset + c * STEPS + t] - max);
+      for (int c = 0; c < symbols; c++) {
+        sum += Math.exp(logits[offset + c * steps + t] - max);
       }
       double log = max + Math.log(sum);
-      for (int c = 0; c < SYMBOLS; c++) {
-        lp[t * SYMBOLS + c] = logits[offset + c * STEPS + t] - log;
+      for (int c = 0; c < symbols; c++) {
+        lp[t * symbols + c] = logits[offset + c * steps + t] - log;
       }
     }
-    return lp;
   }
 
   /** Greedy (best path) reading: argmax per step, repeats merged, blanks removed. */

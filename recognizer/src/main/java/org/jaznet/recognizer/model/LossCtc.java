@@ -121,21 +121,9 @@ public final class LossCtc implements ILossFunction {
   }
 
   private void logSoftmax(float[] x, int off, double[] lp) {
-    for (int t = 0; t < steps; t++) {
-      double max = Double.NEGATIVE_INFINITY;
-      for (int c = 0; c < symbols; c++) {
-        max = Math.max(max, x[off + c * steps + t]);
-      }
-      double sum = 0;
-      for (int c = 0; c < symbols; c++) {
-        sum += Math.exp(x[off + c * steps + t] - max);
-      }
-      double log = max + Math.log(sum);
-      for (int c = 0; c < symbols; c++) {
-        lp[t * symbols + c] = x[off + c * steps + t] - log;
-      }
-    }
+    CtcCodec.logSoftmax(x, off, symbols, steps, lp);
   }
+
 
   /** The label's symbols up to the first blank step; returns its length. */
   private int readLabel(float[] y, int off, int[] label) {
