@@ -53,6 +53,9 @@ final class TrainCommand implements Callable<Integer> {
   @Option(names = "--batch", description = "images per step (default: ${DEFAULT-VALUE})")
   int batch = 64;
 
+  @Option(names = "--init-from", description = "start a new run from this model file's weights (a further stage; fresh optimiser and schedule)")
+  Path initFrom;
+
   @Option(names = "--resume", description = "continue from the last complete checkpoint of --out")
   boolean resume;
 
@@ -152,6 +155,10 @@ final class TrainCommand implements Callable<Integer> {
         return 2;
       }
     }
+    if (initFrom != null && !Files.isRegularFile(initFrom)) {
+      System.err.println("jaznet train: --init-from " + initFrom + " is not a readable model file");
+      return 2;
+    }
     if (heads.isEmpty()) {
       System.err.println("jaznet train: --heads must name at least one of dict, char, ngram, ctc");
       return 2;
@@ -165,7 +172,8 @@ final class TrainCommand implements Callable<Integer> {
           .dictGrowAccuracy(dictGrowAccuracy).dictGrowPatience(dictGrowPatience).dictGrowMaxSteps(dictGrowMaxSteps)
           .dictOrder(dictOrder).activeShare(activeShare).threads(threads).holdout(holdout).ngramSize(ngrams)
           .randomStringRatio(randomStrings).validateEvery(validateEvery).validationSize(validationSize)
-          .checkpointMinutes(checkpointMinutes).logEvery(logEvery).precision(precision).recipe(recipe).targetAccuracy(targetAccuracy).build();
+          .checkpointMinutes(checkpointMinutes).logEvery(logEvery).precision(precision).recipe(recipe).targetAccuracy(targetAccuracy)
+          .initFrom(initFrom).build();
     } catch (IllegalArgumentException e) {
       System.err.println("jaznet train: " + e.getMessage());
       return 2;

@@ -48,6 +48,8 @@ import org.jaznet.recognizer.model.Precision;
  *     this accuracy (0: never)
  * @param recipe how synthetic words are rendered
  * @param precision how the final model file stores its weights (checkpoints are always FP32)
+ * @param initFrom a model file whose weights start a new run (fine-tuning or a further training stage),
+ *     or null for fresh weights; ignored when a checkpoint is resumed
  */
 public record TrainConfig(
     Arch arch,
@@ -83,7 +85,8 @@ public record TrainConfig(
     int logEvery,
     double targetAccuracy,
     SynthRecipe recipe,
-    Precision precision) {
+    Precision precision,
+    Path initFrom) {
 
   public TrainConfig {
     Objects.requireNonNull(arch, "arch");
@@ -182,6 +185,7 @@ public record TrainConfig(
     b.precision = precision;
     b.recipe = recipe;
     b.targetAccuracy = targetAccuracy;
+    b.initFrom = initFrom;
     return b;
   }
 
@@ -221,6 +225,7 @@ public record TrainConfig(
     private Precision precision = Precision.FP32;
     private SynthRecipe recipe = SynthRecipe.MJSYNTH;
     private double targetAccuracy;
+    private Path initFrom;
 
     private Builder(Path dictionary, Path out) {
       this.dictionary = dictionary;
@@ -259,12 +264,13 @@ public record TrainConfig(
     public Builder precision(Precision v) { precision = v; return this; }
     public Builder recipe(SynthRecipe v) { recipe = v; return this; }
     public Builder targetAccuracy(double v) { targetAccuracy = v; return this; }
+    public Builder initFrom(Path v) { initFrom = v; return this; }
 
     public TrainConfig build() {
       return new TrainConfig(arch, heads, dictionary, out, dataDir, steps, batch, resume, maxMinutes, seed,
           learningRate, optimiser, l2, dropout, warmupSteps, schedule, dictStart, dictStep, dictGrowAccuracy,
           dictGrowPatience, dictGrowMaxSteps, activeShare, dictOrder, threads, holdout, ngramSize,
-          randomStringRatio, validateEvery, validationSize, checkpointMinutes, logEvery, targetAccuracy, recipe, precision);
+          randomStringRatio, validateEvery, validationSize, checkpointMinutes, logEvery, targetAccuracy, recipe, precision, initFrom);
     }
   }
 }

@@ -133,6 +133,8 @@ public final class Trainer {
     }
     if (restored != null) {
       restore(restored);
+    } else if (config.initFrom() != null) {
+      startFrom(config.initFrom());
     } else {
       start();
     }
@@ -243,6 +245,40 @@ public final class Trainer {
     heldOutSet = new HashSet<>(split.heldOut());
     LOG.info("new run: {} classes ({} active), {} held-out words, {} parameters", classes.size(), active,
         split.heldOut().size(), net.graph().numParams());
+  }
+
+  /**
+   * A new run whose weights come from a model file: a further training stage with a fresh optimiser
+   * and schedule. The model must have this run's arch and heads, and its DICT classes must be the
+   * word split this run's dictionary, seed and hold-out give, so that the held-out words stay unseen.
+   */
+  private void startFrom(Path modelFile) throws IOException {
+    JazNet init;
+    try {
+      init = ModelFile.load(modelFile);
+    } catch (RecognizerException e) {
+      throw new IOException("--init-from " + modelFile + ": " + e.getMessage(), e);
+    }
+    ModelSpec m = init.spec();
+    if (m.arch() != config.arch() || !m.heads().equals(config.heads())) {
+      throw new IllegalStateException("--init-from " + modelFile + " has arch " + m.arch() + " and heads " + m.heads()
+          + "; this run asks for arch " + config.arch() + " and heads " + config.heads());
+    }
+    List<String> dictionary = readDictionary(config.dictionary());
+    split = WordSplit.of(dictionary, config.dictOrder(), config.holdout(), config.seed());
+    if (!split.classes().equals(m.dictionary())) {
+      throw new IllegalStateException("--init-from " + modelFile + " was trained on another word split ("
+          + m.dictionary().size() + " classes) than " + config.dictionary() + " with seed " + config.seed()
+          + " and hold-out " + config.holdout() + " give (" + split.classes().size()
+          + " classes): pass the dictionary, --seed and --holdout it was trained with");
+    }
+    ModelSpec spec = new ModelSpec(config.arch(), config.heads(), m.dictionary(), m.dictActive(), m.ngrams(),
+        config.optimiser(), config.learningRate(), config.l2(), config.dropout());
+    net = JazNet.create(spec, config.seed());
+    net.graph().setParams(init.graph().params().castTo(net.graph().params().dataType()));
+    heldOutSet = new HashSet<>(split.heldOut());
+    listener.onEvent(String.format("new run from the weights of %s (%d DICT classes active, %d parameters)",
+        modelFile, m.dictActive(), net.graph().numParams()));
   }
 
   private void restore(Checkpoints.Restored r) {
@@ -551,6 +587,16 @@ public final class Trainer {
     info.put("seed", config.seed());
     info.put("precision", config.precision().name());
     info.put("recipe", config.recipe().name());
+    if (config.initFrom() != null) {
+      Map<String, Object> from = new LinkedHashMap<>();
+      from.put("model", config.initFrom().toString());
+      Path fromInfo = config.initFrom().toAbsolutePath()
+          .resolveSibling(config.initFrom().getFileName().toString().replaceFirst("\\.zip$", "") + ".train.json");
+      if (Files.isRegularFile(fromInfo)) {
+        from.put("train", Checkpoints.JSON.readTree(fromInfo.toFile()));
+      }
+      info.put("init_from", from);
+    }
     info.put("validation", lastValidation);
     JazNet model = calibrated();
     info.put("calibration", model.calibration());

@@ -86,4 +86,34 @@ class TrainerTest {
     assertThat(r.validation().dictActive()).isEqualTo(50);
     assertThat(ModelFile.load(dir.resolve("g.zip")).spec().dictActive()).isEqualTo(50);
   }
+
+  @Test
+  void run_initFrom_startsFromTheModelsWeights() throws Exception {
+    new Trainer(tiny("a").steps(2).build(), null).run();
+    JazNet a = ModelFile.load(dir.resolve("a.zip"));
+    Recording rec = new Recording();
+    Trainer.TrainResult r = new Trainer(tiny("b").steps(1).learningRate(1e-12).initFrom(dir.resolve("a.zip")).build(), rec)
+        .run();
+    assertThat(r.step()).isEqualTo(1);
+    assertThat(rec.events).anyMatch(e -> e.startsWith("new run from the weights of"));
+    JazNet b = ModelFile.load(dir.resolve("b.zip"));
+    // a learning rate of 1e-12 leaves the convolution weights where a's training left them
+    assertThat(b.graph().getLayer("conv2").getParam("W").sub(a.graph().getLayer("conv2").getParam("W"))
+        .norm2Number().doubleValue()).isLessThan(1e-6);
+    JazNet fresh = ModelFile.load(dir.resolve("a.zip"));
+    new Trainer(tiny("c").steps(1).learningRate(1e-12).build(), null).run();
+    JazNet c = ModelFile.load(dir.resolve("c.zip"));
+    assertThat(c.graph().getLayer("conv2").getParam("W").sub(fresh.graph().getLayer("conv2").getParam("W"))
+        .norm2Number().doubleValue()).isGreaterThan(1e-3);
+    assertThat(Files.readString(dir.resolve("b.train.json"))).contains("\"init_from\"").contains("a.zip");
+  }
+
+  @Test
+  void run_initFromAnotherSplitOrArch_refuses() throws Exception {
+    new Trainer(tiny("a").steps(1).build(), null).run();
+    assertThatThrownBy(() -> new Trainer(tiny("s").seed(4).initFrom(dir.resolve("a.zip")).build(), null).run())
+        .isInstanceOf(IllegalStateException.class).hasMessageContaining("another word split");
+    assertThatThrownBy(() -> new Trainer(tiny("h").arch(Arch.SMALL_BN).initFrom(dir.resolve("a.zip")).build(), null)
+        .run()).isInstanceOf(IllegalStateException.class).hasMessageContaining("has arch SMALL");
+  }
 }
