@@ -31,7 +31,10 @@ import org.jaznet.synth.SynthEngine;
  * Measures, in one process over the same images: (a) the library's batch call in a loop on one thread,
  * (b) a hand-written loop on {@code cores} threads, (c) the pipeline on the DirectRunner with all cores,
  * (d) the pipeline with one worker. Each arm does the same per-image work: read the file, decode it,
- * recognise it in batches. The pipeline arms also write their results, as a real run would.
+ * recognise it in batches. The pipeline arms also write their results, as a real run would. The arms
+ * run in interleaved rounds (a, b, c, d, a, b, ...); each ratio is the median of its per-round ratios,
+ * so a load that comes and goes on a shared machine shifts both sides of a ratio alike instead of
+ * landing on one arm.
  */
 public final class BatchBenchmark {
   /**
@@ -42,9 +45,19 @@ public final class BatchBenchmark {
    * @param cores threads of arm (b) and workers of arm (c)
    * @param model the model
    * @param synth the synthetic data configuration the images come from
+   * @param groups the pipeline's {@code --groups} (0: the pipeline's default)
+   * @param rounds interleaved rounds of the four arms
    */
-  public record Config(int count, int batchSize, int cores, ModelSpec model, SynthConfig synth) {
+  public record Config(int count, int batchSize, int cores, ModelSpec model, SynthConfig synth, int groups,
+      int rounds) {
+    public Config(int count, int batchSize, int cores, ModelSpec model, SynthConfig synth) {
+      this(count, batchSize, cores, model, synth, 0, 1);
+    }
+
     public Config {
+      if (groups < 0 || rounds < 1) {
+        throw new IllegalArgumentException("groups must be >= 0 and rounds >= 1, got " + groups + ", " + rounds);
+      }
       Objects.requireNonNull(model, "model");
       Objects.requireNonNull(synth, "synth");
       if (count <= 0 || batchSize <= 0 || cores <= 0) {
@@ -54,16 +67,18 @@ public final class BatchBenchmark {
     }
   }
 
-  /** Images per second of each arm. */
-  public record Figures(double loop, double threaded, double pipeline, double pipelineOneWorker) {
-    public double pipelineOverThreaded() {
-      return pipeline / threaded;
-    }
-
-    public double oneWorkerOverLoop() {
-      return pipelineOneWorker / loop;
-    }
-  }
+  /**
+   * Images per second of each arm (medians over the rounds) and the medians of the per-round ratios.
+   *
+   * @param loop arm (a)
+   * @param threaded arm (b)
+   * @param pipeline arm (c)
+   * @param pipelineOneWorker arm (d)
+   * @param pipelineOverThreaded median of c/b over the rounds
+   * @param oneWorkerOverLoop median of d/a over the rounds
+   */
+  public record Figures(double loop, double threaded, double pipeline, double pipelineOneWorker,
+      double pipelineOverThreaded, double oneWorkerOverLoop) {}
 
   private BatchBenchmark() {}
 
@@ -80,8 +95,8 @@ public final class BatchBenchmark {
         files.add(f);
       }
       Recognizer r = Models.get(c.model());
-      out.printf(Locale.ROOT, "bench batch: %d synthetic word images, batch %d, %d cores%n",
-          c.count(), c.batchSize(), c.cores());
+      out.printf(Locale.ROOT, "bench batch: %d synthetic word images, batch %d, %d cores, %s groups%n",
+          c.count(), c.batchSize(), c.cores(), c.groups() > 0 ? String.valueOf(c.groups()) : "default");
       // warm-up, not measured: JIT, native thread pools, and Beam's classes (the loops get the same)
       List<Path> warm = files.subList(0, Math.min(files.size(), 4 * c.batchSize()));
       loop(r, warm, c.batchSize());
@@ -92,32 +107,54 @@ public final class BatchBenchmark {
       }
       pipeline(c, warmDir, tmp.resolve("out-warm"), c.cores());
 
-      long t0 = System.nanoTime();
-      long n = loop(r, files, c.batchSize());
-      double a = n / seconds(t0);
+      List<double[]> perRound = new ArrayList<>();
+      for (int round = 1; round <= c.rounds(); round++) {
+        long t0 = System.nanoTime();
+        long n = loop(r, files, c.batchSize());
+        double a = n / seconds(t0);
+        t0 = System.nanoTime();
+        n = threaded(r, files, c.batchSize(), c.cores());
+        double b = n / seconds(t0);
+        BatchSummary sc = pipeline(c, images, tmp.resolve("out-c"), c.cores());
+        BatchSummary sd = pipeline(c, images, tmp.resolve("out-d"), 1);
+        double pc = sc.results() / sc.seconds();
+        double pd = sd.results() / sd.seconds();
+        if (sc.results() + sc.failures() != c.count() || sd.results() + sd.failures() != c.count()) {
+          throw new IllegalStateException("the pipeline lost inputs: " + sc.results() + "+" + sc.failures() + " and "
+              + sd.results() + "+" + sd.failures() + " of " + c.count());
+        }
+        perRound.add(new double[] {a, b, pc, pd});
+        out.printf(Locale.ROOT, "round %d: (a) %.1f  (b) %.1f  (c) %.1f  (d) %.1f images/s;  c/b %.3f  d/a %.3f%n",
+            round, a, b, pc, pd, pc / b, pd / a);
+      }
+      double a = median(perRound, 0);
+      double b = median(perRound, 1);
+      double pc = median(perRound, 2);
+      double pd = median(perRound, 3);
+      out.printf(Locale.ROOT, "medians of %d round%s:%n", c.rounds(), c.rounds() == 1 ? "" : "s");
       out.printf(Locale.ROOT, "(a) library batch call, loop on 1 thread:     %8.1f images/s%n", a);
-
-      t0 = System.nanoTime();
-      n = threaded(r, files, c.batchSize(), c.cores());
-      double b = n / seconds(t0);
       out.printf(Locale.ROOT, "(b) hand-written loop on %d threads:           %8.1f images/s%n", c.cores(), b);
-
-      BatchSummary sc = pipeline(c, images, tmp.resolve("out-c"), c.cores());
-      double pc = sc.results() / sc.seconds();
-      out.printf(Locale.ROOT, "(c) pipeline, DirectRunner, %d workers:        %8.1f images/s (%d results, %d failures)%n",
-          c.cores(), pc, sc.results(), sc.failures());
-
-      BatchSummary sd = pipeline(c, images, tmp.resolve("out-d"), 1);
-      double pd = sd.results() / sd.seconds();
-      out.printf(Locale.ROOT, "(d) pipeline, DirectRunner, 1 worker:          %8.1f images/s (%d results, %d failures)%n",
-          pd, sd.results(), sd.failures());
-      Figures f = new Figures(a, b, pc, pd);
+      out.printf(Locale.ROOT, "(c) pipeline, DirectRunner, %d workers:        %8.1f images/s%n", c.cores(), pc);
+      out.printf(Locale.ROOT, "(d) pipeline, DirectRunner, 1 worker:          %8.1f images/s%n", pd);
+      double cb = medianRatio(perRound, 2, 1);
+      double da = medianRatio(perRound, 3, 0);
+      Figures f = new Figures(a, b, pc, pd, cb, da);
       out.printf(Locale.ROOT, "ratio pipeline/threaded: %.3f%n", f.pipelineOverThreaded());
       out.printf(Locale.ROOT, "ratio pipeline-1-worker/loop: %.3f%n", f.oneWorkerOverLoop());
       return f;
     } finally {
       deleteTree(tmp);
     }
+  }
+
+  private static double median(List<double[]> rows, int col) {
+    double[] v = rows.stream().mapToDouble(r -> r[col]).sorted().toArray();
+    return v.length % 2 == 1 ? v[v.length / 2] : (v[v.length / 2 - 1] + v[v.length / 2]) / 2;
+  }
+
+  private static double medianRatio(List<double[]> rows, int num, int den) {
+    List<double[]> ratios = rows.stream().map(r -> new double[] {r[num] / r[den]}).toList();
+    return median(ratios, 0);
   }
 
   private static double seconds(long t0) {
@@ -172,6 +209,9 @@ public final class BatchBenchmark {
     o.setOutput(out.toString());
     o.setModel(c.model().path());
     o.setBatchSize(c.batchSize());
+    if (c.groups() > 0) {
+      o.setGroups(c.groups());
+    }
     RunnerKind.DIRECT.configure(o, workers);
     return BatchPipeline.run(o);
   }

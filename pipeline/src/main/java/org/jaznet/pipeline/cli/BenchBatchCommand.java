@@ -16,8 +16,8 @@ import picocli.CommandLine.Option;
         "over the same synthetic images; prints images/s and the lines",
         "'ratio pipeline/threaded: X' and 'ratio pipeline-1-worker/loop: Y' (targets >= 0.9)."})
 final class BenchBatchCommand implements Callable<Integer> {
-  @Option(names = "--count", defaultValue = "10000",
-      description = "images (default 10000: the pipeline's fixed start-up and commit cost must be small beside the work)")
+  @Option(names = "--count", defaultValue = "3000",
+      description = "images per round (default 3000: the pipeline's fixed start-up and commit cost must be small beside the work)")
   int count;
 
   @Option(names = "--batch-size", defaultValue = "32", description = "images per forward pass (default 32)")
@@ -25,6 +25,13 @@ final class BenchBatchCommand implements Callable<Integer> {
 
   @Option(names = "--threads", description = "threads of the threaded loop and pipeline workers (default: cores)")
   Integer threads;
+
+  @Option(names = "--groups", defaultValue = "0", description = "the pipeline's --groups (default: the pipeline's default)")
+  int groups;
+
+  @Option(names = "--rounds", defaultValue = "3",
+      description = "interleaved rounds of the four arms; ratios are medians of the per-round ratios (default 3)")
+  int rounds;
 
   @Option(names = "--model", description = "model file (default: the default model)")
   Path model;
@@ -53,7 +60,7 @@ final class BenchBatchCommand implements Callable<Integer> {
     int cores = threads == null ? Runtime.getRuntime().availableProcessors() : threads;
     try {
       BatchBenchmark.run(new BatchBenchmark.Config(count, batchSize, cores,
-          model == null ? ModelSpec.defaultModel() : ModelSpec.file(model.toString()), synth), System.out);
+          model == null ? ModelSpec.defaultModel() : ModelSpec.file(model.toString()), synth, groups, rounds), System.out);
     } catch (IllegalArgumentException e) {
       System.err.println("jaznet bench batch: " + e.getMessage());
       return 2;
