@@ -28,7 +28,13 @@ public final class ManifestParser {
       return true;
     }
     if (csv && firstLine) {
-      String first = splitCsv(s).get(0).strip().toLowerCase(Locale.ROOT);
+      List<String> fields;
+      try {
+        fields = splitCsv(s);
+      } catch (IllegalArgumentException e) {
+        return false; // not a header: parseCsv reports what is wrong with it
+      }
+      String first = fields.get(0).strip().toLowerCase(Locale.ROOT);
       return first.equals("path") || first.equals("image") || first.equals("file");
     }
     return false;

@@ -131,6 +131,8 @@ class ArchiveAndManifestTest {
         .isEqualTo("/data/pages/scans.zip!p3.png#1,2,3,4");
     assertThat(ManifestParser.isIgnorable("path,x,y,w,h,label", true, true)).isTrue();
     assertThat(ManifestParser.isIgnorable("p.png", true, true)).isFalse();
+    // F10: a first line with an unclosed quote is no header; parsing it names the problem
+    assertThat(ManifestParser.isIgnorable("\"p.png,1", true, true)).isFalse();
     assertThatThrownBy(() -> ManifestParser.parseCsv("p.png,1,2", base)).hasMessageContaining("got 3");
     assertThatThrownBy(() -> ManifestParser.parseCsv("p.png,1,2,x,4", base)).hasMessageContaining("box w 'x'");
     assertThatThrownBy(() -> ManifestParser.parseCsv("p.png,1,2,0,4", base)).hasMessageContaining("size must be > 0");
