@@ -171,9 +171,7 @@ public final class Recognizer implements AutoCloseable {
         System.arraycopy(inputs[from + i], 0, flat, i * Preprocessor.SIZE, Preprocessor.SIZE);
       }
       HeadOutputs heads = forward(flat, m);
-      for (int i = 0; i < m; i++) {
-        out.add(decoder.decode(heads, i, lexicon));
-      }
+      out.addAll(decoder.decodeAll(heads, lexicon));
     }
     return out;
   }

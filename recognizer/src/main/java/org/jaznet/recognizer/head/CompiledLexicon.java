@@ -128,6 +128,49 @@ public final class CompiledLexicon {
     }
   }
 
+  /**
+   * Every word's NGRAM log-score for several images: {@code [image][word]}. The images' per-gram terms
+   * are interleaved in floats ({@code [gram * n + image]}), so that each word's grams are read once for
+   * all images, in short contiguous runs; each word's gram terms are summed in float (in the word's gram
+   * order) and added to the image's double base. Every NGRAM reading goes through here, so a batch and
+   * its images one by one score alike, bit for bit. (An 8-image register-blocked variant measured no
+   * faster.)
+   */
+  double[][] scoreNgram(ImageScores[] imgs) {
+    int n = imgs.length;
+    int l = words.length;
+    int v = imgs[0].ngramLr.length;
+    float[] lr = new float[v * n];
+    for (int b = 0; b < n; b++) {
+      double[] x = imgs[b].ngramLr;
+      for (int g = 0; g < v; g++) {
+        lr[g * n + b] = (float) x[g];
+      }
+    }
+    double[][] out = new double[n][l];
+    float[] acc = new float[n];
+    for (int i = 0; i < l; i++) {
+      java.util.Arrays.fill(acc, 0f);
+      for (int k = gramOffsets[i], e = gramOffsets[i + 1]; k < e; k++) {
+        int at = grams[k] * n;
+        for (int b = 0; b < n; b++) {
+          acc[b] += lr[at + b];
+        }
+      }
+      for (int b = 0; b < n; b++) {
+        out[b][i] = acc[b];
+      }
+    }
+    for (int b = 0; b < n; b++) {
+      double base = imgs[b].ngramBase;
+      double[] o = out[b];
+      for (int i = 0; i < l; i++) {
+        o[i] += base;
+      }
+    }
+    return out;
+  }
+
   /** Indices of the k highest values, best first (ties: lower index first). */
   static int[] topK(double[] v, int n, int k) {
     k = Math.min(k, n);

@@ -65,10 +65,53 @@ public final class Decoder {
 
   /** Reads image {@code i} of a batch; {@code lexicon} may be null (no lexicon). */
   public Recognition decode(HeadOutputs out, int i, CompiledLexicon lexicon) {
+    checkOwner(lexicon);
+    ImageScores img = new ImageScores(out, i);
+    double[] ngram = null;
+    if (dictionaryLexicon != null) {
+      ngram = dictionaryLexicon.scoreNgram(new ImageScores[] {img})[0];
+    }
+    return decode(out, i, img, ngram, lexicon);
+  }
+
+  /**
+   * Reads every image of a batch, the same as {@link #decode} image by image (bit for bit), but the
+   * NGRAM head's reading, which scores every dictionary word, is computed for all images in one pass
+   * over the dictionary (the batch's N-gram scores side by side: several times faster than one pass per
+   * image).
+   */
+  public List<Recognition> decodeAll(HeadOutputs out, CompiledLexicon lexicon) {
+    checkOwner(lexicon);
+    int n = out.n();
+    ImageScores[] imgs = new ImageScores[n];
+    for (int i = 0; i < n; i++) {
+      imgs[i] = new ImageScores(out, i);
+    }
+    List<Recognition> result = new ArrayList<>(n);
+    for (int from = 0; from < n; from += NGRAM_BLOCK) {
+      int to = Math.min(n, from + NGRAM_BLOCK);
+      double[][] ngram = null;
+      if (dictionaryLexicon != null) {
+        ngram = dictionaryLexicon.scoreNgram(java.util.Arrays.copyOfRange(imgs, from, to));
+      }
+      for (int i = from; i < to; i++) {
+        result.add(decode(out, i, imgs[i], ngram == null ? null : ngram[i - from], lexicon));
+        imgs[i] = null;
+      }
+    }
+    return result;
+  }
+
+  /** Images whose dictionary-wide N-gram scores are computed together (bounds the scratch memory). */
+  private static final int NGRAM_BLOCK = 32;
+
+  private void checkOwner(CompiledLexicon lexicon) {
     if (lexicon != null && lexicon.owner() != this) {
       throw new IllegalArgumentException("the lexicon was compiled for another model's decoder");
     }
-    ImageScores img = new ImageScores(out, i);
+  }
+
+  private Recognition decode(HeadOutputs out, int i, ImageScores img, double[] ngramScores, CompiledLexicon lexicon) {
     Map<HeadKind, HeadResult> perHead = new EnumMap<>(HeadKind.class);
     Set<String> candidates = new LinkedHashSet<>();
     double[][] lexScores = lexicon == null ? null : new double[HeadKind.values().length][];
@@ -93,8 +136,7 @@ public final class Decoder {
           }
         }
         case NGRAM -> {
-          double[] s = new double[dictionaryLexicon.size()];
-          dictionaryLexicon.score(HeadKind.NGRAM, img, s);
+          double[] s = ngramScores;
           int[] top = CompiledLexicon.topK(s, s.length, NGRAM_CANDIDATES);
           text = dictionaryLexicon.word(top[0]);
           score = Math.exp(s[top[0]] - logSumExp(s, s.length, Double.NEGATIVE_INFINITY));

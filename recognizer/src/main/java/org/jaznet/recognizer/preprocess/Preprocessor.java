@@ -177,6 +177,20 @@ public final class Preprocessor {
       }
       return out;
     }
+    if (type == BufferedImage.TYPE_3BYTE_BGR) {
+      // sRGB bytes, no alpha: the samples themselves, without getRGB's per-pixel colour-model calls
+      // (same values: getRGB of an 8-bit sRGB image returns its samples unchanged)
+      int[] rgb = new int[w * 3];
+      for (int y = 0; y < h; y++) {
+        raster.getPixels(0, y, w, 1, rgb);
+        for (int x = 0; x < w; x++) {
+          double g = 0.2989 * rgb[3 * x] + 0.5870 * rgb[3 * x + 1] + 0.1140 * rgb[3 * x + 2];
+          g = (g * 255 + 0.0) / 255.0; // the composite on white at alpha 255, for identical rounding
+          out[y * w + x] = (byte) Math.min(255, (int) Math.round(g));
+        }
+      }
+      return out;
+    }
     int[] argb = new int[w];
     for (int y = 0; y < h; y++) {
       image.getRGB(0, y, w, 1, argb, 0, w);

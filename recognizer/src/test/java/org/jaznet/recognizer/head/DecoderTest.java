@@ -183,10 +183,78 @@ class DecoderTest {
       }
       System.out.printf("90k lexicon: %s scoring %.2f ms CPU/image%n", h, (cpu.getCurrentThreadCpuTime() - a) / 1e6 / runs);
     }
+    // unconstrained reading of a batch: the NGRAM head scores all dictionary words for every image
+    Decoder big = new Decoder(new ModelSpec(Arch.SMALL, EnumSet.allOf(HeadKind.class), words, 5000,
+        s.ngrams(), Optimiser.ADAM, 1e-3, 0, 0.5), Calibration.DEFAULT);
+    HeadOutputs one = outputs(big, target, 0.7f, target);
+    int n = 32;
+    HeadOutputs batch = new HeadOutputs(n, repeat(one.dict(), n), one.dictWidth(), repeat(one.chars(), n),
+        repeat(one.ngram(), n), one.ngramWidth(), repeat(one.ctc(), n));
+    for (int i = 0; i < 5; i++) {
+      big.decodeAll(batch, null);
+      big.decode(batch, 0, null);
+    }
+    long c0 = cpu.getCurrentThreadCpuTime();
+    for (int i = 0; i < 3; i++) {
+      for (int j = 0; j < n; j++) {
+        big.decode(batch, j, null);
+      }
+    }
+    long c1 = cpu.getCurrentThreadCpuTime();
+    List<Recognition> all = null;
+    for (int i = 0; i < 3; i++) {
+      all = big.decodeAll(batch, null);
+    }
+    long c2 = cpu.getCurrentThreadCpuTime();
+    System.out.printf("90k dictionary, no lexicon: decode image by image %.2f ms CPU/image, decodeAll(32) %.2f ms CPU/image%n",
+        (c1 - c0) / 1e6 / (3 * n), (c2 - c1) / 1e6 / (3 * n));
+    assertThat(all.get(n - 1)).isEqualTo(big.decode(batch, n - 1, null));
     assertThat(r.perHead().get(HeadKind.CHAR).lexiconText()).isEqualTo(target);
     assertThat(r.perHead().get(HeadKind.NGRAM).lexiconText()).isEqualTo(target);
     assertThat(r.perHead().get(HeadKind.CTC).lexiconText()).isEqualTo(target);
     assertThat(r.text()).isEqualTo(target);
+  }
+
+  @Test
+  void decodeAll_randomBatch_equalsDecodeImageByImage() {
+    ModelSpec s = spec(DICT, 6);
+    Decoder d = new Decoder(s, Calibration.DEFAULT);
+    NgramVocabulary v = new NgramVocabulary(s.ngrams());
+    Random rnd = new Random(11);
+    int n = 37; // more than one block of images
+    float[] dict = new float[n * 6];
+    float[] chars = new float[n * 37 * 23];
+    float[] ngram = new float[n * v.size()];
+    for (float[] a : new float[][] {dict, chars, ngram}) {
+      for (int k = 0; k < a.length; k++) {
+        a[k] = rnd.nextFloat();
+      }
+    }
+    HeadOutputs out = new HeadOutputs(n, dict, 6, chars, ngram, v.size());
+    CompiledLexicon lex = d.compile(List.of("hello", "shell", "word"));
+    for (CompiledLexicon l : java.util.Arrays.asList(null, lex)) {
+      List<Recognition> all = d.decodeAll(out, l);
+      assertThat(all).hasSize(n);
+      java.util.Set<String> ngramReadings = new java.util.HashSet<>();
+      for (int i = 0; i < n; i++) {
+        Recognition one = d.decode(out, i, l);
+        assertThat(all.get(i)).isEqualTo(one);
+        ngramReadings.add(one.perHead().get(HeadKind.NGRAM).text());
+      }
+      // the images differ, so the batch must not have given every image the same N-gram reading
+      assertThat(ngramReadings).hasSizeGreaterThan(1);
+    }
+  }
+
+  static float[] repeat(float[] a, int n) {
+    if (a == null) {
+      return null;
+    }
+    float[] out = new float[a.length * n];
+    for (int i = 0; i < n; i++) {
+      System.arraycopy(a, 0, out, i * a.length, a.length);
+    }
+    return out;
   }
 
   /** Consistent outputs: CHAR favours {@code charWord}, NGRAM {@code ngramWord}, DICT uniform-ish. */

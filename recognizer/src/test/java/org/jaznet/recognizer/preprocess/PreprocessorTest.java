@@ -58,6 +58,21 @@ class PreprocessorTest {
   }
 
   @Test
+  void grey_3ByteBgrFastPath_equalsTheGetRgbPath() {
+    Random rnd = new Random(5);
+    BufferedImage bgr = new BufferedImage(61, 17, BufferedImage.TYPE_3BYTE_BGR);
+    BufferedImage argb = new BufferedImage(61, 17, BufferedImage.TYPE_INT_ARGB);
+    for (int y = 0; y < 17; y++) {
+      for (int x = 0; x < 61; x++) {
+        int rgb = rnd.nextInt(1 << 24);
+        bgr.setRGB(x, y, rgb);
+        argb.setRGB(x, y, 0xFF000000 | rgb);
+      }
+    }
+    assertThat(Preprocessor.grey(bgr)).isEqualTo(Preprocessor.grey(argb));
+  }
+
+  @Test
   void toInputBytes_randomImage_zeroMeanUnitStd() {
     byte[] g = new byte[57 * 19];
     new Random(1).nextBytes(g);
