@@ -12,11 +12,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.stream.Stream;
 import javax.imageio.ImageIO;
-import org.lmdbjava.ByteArrayProxy;
-import org.lmdbjava.Dbi;
-import org.lmdbjava.Env;
-import org.lmdbjava.EnvFlags;
-import org.lmdbjava.Txn;
 
 /**
  * Opens labelled datasets from disk, recognising the layout:
@@ -283,58 +278,36 @@ public final class Datasets {
     public void close() {}
   }
 
-  /** A CRNN-style LMDB: {@code num-samples}, {@code image-%09d}, {@code label-%09d} (1-based). */
+  /**
+   * A CRNN-style LMDB: {@code num-samples}, {@code image-%09d}, {@code label-%09d} (1-based), read through
+   * synth-engine's {@link org.jaznet.synth.io.LmdbDataset}, which checks the file instead of trusting it (a
+   * corrupt {@code data.mdb} is an IOException, not a JVM killed inside native LMDB).
+   */
   static final class LmdbDataset implements LabelledDataset {
     private final Path dir;
-    private final Env<byte[]> env;
-    private final Dbi<byte[]> db;
+    private final org.jaznet.synth.io.LmdbDataset db;
     private final List<String> labels;
 
     LmdbDataset(Path dir) throws IOException {
       this.dir = dir;
+      this.db = org.jaznet.synth.io.LmdbDataset.open(dir);
       try {
-        this.env = Env.create(ByteArrayProxy.PROXY_BA).setMaxReaders(64)
-            .open(dir.toFile(), EnvFlags.MDB_RDONLY_ENV, EnvFlags.MDB_NOLOCK);
-      } catch (RuntimeException e) {
-        throw new IOException("cannot open LMDB " + dir + ": " + e.getMessage(), e);
-      }
-      try {
-        this.db = env.openDbi((byte[]) null);
-        int n;
-        try (Txn<byte[]> txn = env.txnRead()) {
-          String count = get(txn, "num-samples");
-          if (count == null) {
-            throw new IOException("LMDB " + dir + " has no num-samples key");
-          }
-          try {
-            n = Integer.parseInt(count.strip());
-          } catch (NumberFormatException e) {
-            throw new IOException("LMDB " + dir + " num-samples is not a number: '" + count + "'");
-          }
-          List<String> ls = new ArrayList<>(n);
-          for (int i = 1; i <= n; i++) {
-            String label = get(txn, String.format("label-%09d", i));
-            if (label == null) {
-              throw new IOException("LMDB " + dir + " has no label-" + String.format("%09d", i));
-            }
-            ls.add(label);
-          }
-          this.labels = List.copyOf(ls);
+        long n = db.size().orElseThrow();
+        if (n > Integer.MAX_VALUE) {
+          throw new IOException("LMDB " + dir + " has " + n + " samples, more than " + Integer.MAX_VALUE);
         }
+        List<String> ls = new ArrayList<>();
+        for (int i = 1; i <= n; i++) {
+          ls.add(db.label(i));
+        }
+        this.labels = List.copyOf(ls);
+      } catch (java.io.UncheckedIOException e) {
+        db.close();
+        throw e.getCause();
       } catch (IOException | RuntimeException e) {
-        env.close();
-        throw e instanceof IOException io ? io : new IOException("cannot read LMDB " + dir + ": " + e.getMessage(), e);
+        db.close();
+        throw e;
       }
-    }
-
-    private String get(Txn<byte[]> txn, String key) {
-      byte[] v = getBytes(txn, key);
-      return v == null ? null : new String(v, StandardCharsets.UTF_8);
-    }
-
-    private byte[] getBytes(Txn<byte[]> txn, String key) {
-      byte[] v = db.get(txn, key.getBytes(StandardCharsets.US_ASCII));
-      return v == null ? null : v.clone();
     }
 
     @Override
@@ -361,20 +334,19 @@ public final class Datasets {
     @Override
     public BufferedImage image(int i) throws IOException {
       byte[] bytes;
-      try (Txn<byte[]> txn = env.txnRead()) {
-        bytes = getBytes(txn, String.format("image-%09d", i + 1));
-      } catch (RuntimeException e) {
-        throw new IOException("cannot read " + id(i) + ": " + e.getMessage(), e);
-      }
-      if (bytes == null) {
-        throw new IOException("LMDB entry " + id(i) + " is missing");
+      try {
+        bytes = db.get(i + 1L).bytes();
+      } catch (java.io.UncheckedIOException e) {
+        throw new IOException("cannot read " + id(i) + ": " + e.getCause().getMessage(), e.getCause());
+      } catch (IndexOutOfBoundsException e) {
+        throw new IOException("LMDB entry " + id(i) + " is missing", e);
       }
       return decode(bytes, id(i));
     }
 
     @Override
     public void close() {
-      env.close();
+      db.close();
     }
   }
 }

@@ -104,6 +104,30 @@ class DatasetsTest {
     }
   }
 
+  /** F9 of tests/RELIABILITY.md: a corrupt data.mdb used to kill the JVM inside native LMDB. */
+  @Test
+  void open_lmdbWithDamagedPages_ioExceptionNamingTheFile() throws Exception {
+    Path db = Files.createDirectories(dir.resolve("lmdb"));
+    try (Env<byte[]> env = Env.create(ByteArrayProxy.PROXY_BA).setMapSize(16L << 20).setMaxDbs(1).open(db.toFile())) {
+      Dbi<byte[]> dbi = env.openDbi((byte[]) null, DbiFlags.MDB_CREATE);
+      try (Txn<byte[]> txn = env.txnWrite()) {
+        put(dbi, txn, "num-samples", "1".getBytes(StandardCharsets.US_ASCII));
+        put(dbi, txn, "image-000000001", png(30, 16));
+        put(dbi, txn, "label-000000001", "first".getBytes(StandardCharsets.UTF_8));
+        txn.commit();
+      }
+    }
+    Path data = db.resolve("data.mdb");
+    byte[] bytes = Files.readAllBytes(data);
+    for (int i = 2 * 4096 + 16; i < 2 * 4096 + 64; i++) {
+      bytes[i] = (byte) 0xEE;
+    }
+    Files.write(data, bytes);
+
+    assertThatThrownBy(() -> Datasets.open(db)).isInstanceOf(IOException.class)
+        .hasMessageContaining(data.toString()).hasMessageContaining("corrupt");
+  }
+
   private static void put(Dbi<byte[]> dbi, Txn<byte[]> txn, String key, byte[] value) {
     dbi.put(txn, key.getBytes(StandardCharsets.US_ASCII), value);
   }

@@ -6,7 +6,9 @@
  *       {@code annotation.txt} and {@code lexicon.txt}.
  *   <li>{@code labels.tsv} ({@link LabelsTsv}): {@code path<TAB>word}, written with every format.
  *   <li>LMDB ({@link LmdbWriter}, {@link LmdbDataset}): the CRNN / deep-text-recognition-benchmark keys
- *       {@code image-%09d}, {@code label-%09d}, {@code num-samples}.
+ *       {@code image-%09d}, {@code label-%09d}, {@code num-samples}. Written with lmdbjava; read with
+ *       {@link LmdbFile}, a bounds-checked pure-Java reader, because a downloaded {@code data.mdb} may be
+ *       corrupt and native LMDB trusts its file.
  *   <li>Per-image character boxes ({@link CharBoxesJsonl}).
  * </ul>
  *

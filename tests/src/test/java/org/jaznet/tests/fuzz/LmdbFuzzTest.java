@@ -15,8 +15,9 @@ import org.jaznet.synth.io.LmdbDataset;
  * an {@link UncheckedIOException}) naming the folder. The seed is a valid 3-sample database written
  * by {@code LmdbWriter}.
  *
- * <p>LMDB trusts its file: it memory-maps {@code data.mdb} and follows page numbers without bounds
- * checks, so a corrupt file can kill the JVM with SIGSEGV/SIGBUS. See tests/RELIABILITY.md.
+ * <p>Native LMDB trusts its file (it memory-maps {@code data.mdb} and follows page numbers without bounds
+ * checks), so with lmdbjava a corrupt file killed the JVM with SIGSEGV (F9 in tests/RELIABILITY.md; its
+ * input is a regression case here). LmdbDataset now reads through a bounds-checked pure-Java reader.
  */
 class LmdbFuzzTest {
 

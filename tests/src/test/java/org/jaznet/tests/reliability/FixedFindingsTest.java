@@ -21,7 +21,7 @@ import org.junit.jupiter.api.condition.EnabledIfSystemProperty;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * Regression tests of findings that were fixed during issue 6 (F1-F5 of tests/RELIABILITY.md). The two
+ * Regression tests of findings that were fixed during issue 6 (F1-F5 and F9 of tests/RELIABILITY.md). The two
  * CLI batch runs are slow and run with {@code -Djaznet.long=true}; the rest are in the default suite.
  */
 class FixedFindingsTest {
@@ -110,6 +110,33 @@ class FixedFindingsTest {
     String out = probe.output();
     assertThat(exit).as("exit (134 = SIGSEGV/abort); output:\n%s", out).isZero();
     assertThat(out).contains("END").doesNotContain("LOADED").doesNotContain("CRASH");
+  }
+
+  /**
+   * F9 (fuzzer finding): a corrupt {@code data.mdb} (a 3-sample database cut inside its leaf page, which
+   * holds garbage) killed the JVM with SIGSEGV in native LMDB's {@code mdb_node_search}. Replayed first in
+   * a child JVM, so that a return of the crash fails this test instead of ending the test run; then here,
+   * for the message. The input is also a regression case of {@code LmdbFuzzTest}.
+   */
+  @Test
+  void lmdbOpen_fuzzedDataMdb_ioExceptionNamingTheFileWithoutDying() throws Exception {
+    Path input = tmp.resolve("f9-lmdb-sigsegv-data.mdb");
+    try (var in = getClass().getResourceAsStream(
+        "/org/jaznet/tests/fuzz/LmdbFuzzTestInputs/open_anyDataMdb_imagesOrIoException/f9-lmdb-sigsegv-data.mdb")) {
+      Files.copy(in, input);
+    }
+    ChildJvm probe = ChildJvm.of(tmp.resolve("lmdb.log"), List.of("-Xmx256m"), LmdbProbe.class.getName(),
+        List.of(input.toString()));
+
+    int exit = probe.run(Duration.ofMinutes(2));
+
+    assertThat(exit).as("exit (134 = SIGSEGV/abort, -1 = hung); output:\n%s", probe.output()).isZero();
+    assertThat(probe.output()).contains("read 0 samples").contains("END");
+    Path dir = Files.createDirectories(tmp.resolve("f9"));
+    Files.copy(input, dir.resolve("data.mdb"));
+    assertThat(catching(() -> org.jaznet.synth.io.LmdbDataset.open(dir).close()))
+        .isInstanceOf(java.io.IOException.class).hasMessageContaining(dir.resolve("data.mdb").toString())
+        .hasMessageContaining("beyond the end of the file");
   }
 
   /** F4: a PNG whose IHDR CRC is wrong is decoded by the ImageIO fallback instead of being refused. */

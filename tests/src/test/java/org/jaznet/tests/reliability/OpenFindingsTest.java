@@ -4,9 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Duration;
 import java.util.EnumSet;
-import java.util.List;
 import org.jaznet.pipeline.io.EntryReader;
 import org.jaznet.pipeline.io.ImageDecoder;
 import org.jaznet.pipeline.io.ImageRejectedException;
@@ -28,22 +26,6 @@ import org.junit.jupiter.api.io.TempDir;
 @EnabledIfSystemProperty(named = "jaznet.findings", matches = "true")
 class OpenFindingsTest {
   @TempDir Path tmp;
-
-  /**
-   * F9 (fuzzer finding): a corrupt {@code data.mdb} kills the JVM inside LMDB (libFuzzer: deadly signal).
-   * Replayed in a child JVM; the input is kept in resources/org/jaznet/tests/fuzz/open-findings.
-   */
-  @Test
-  void lmdbOpen_fuzzedDataMdb_childJvmSurvives() throws Exception {
-    Path input = tmp.resolve("lmdb-sigsegv-data.mdb");
-    try (var in = getClass().getResourceAsStream("/org/jaznet/tests/fuzz/open-findings/lmdb-sigsegv-data.mdb")) {
-      Files.copy(in, input);
-    }
-    ChildJvm probe = ChildJvm.of(tmp.resolve("lmdb.log"), List.of("-Xmx256m"), LmdbProbe.class.getName(),
-        List.of(input.toString()));
-    assertThat(probe.run(Duration.ofMinutes(2))).as("exit; output:\n%s", probe.output()).isZero();
-    assertThat(probe.output()).contains("END");
-  }
 
   /**
    * F8 (fuzzer finding): a model zip whose entry name is not valid UTF-8 escapes ModelFile.load as
