@@ -53,6 +53,8 @@ public final class Trainer {
   private static final Logger LOG = LoggerFactory.getLogger(Trainer.class);
   /** Validation samples live far above any training index. */
   static final long VALIDATION_BASE = 1L << 60;
+  /** First stream index of the calibration renderings (apart from training and validation indices). */
+  static final long CALIBRATION_BASE = (1L << 60) + (1L << 50);
 
   private final TrainConfig config;
   private final TrainListener listener;
@@ -543,11 +545,24 @@ public final class Trainer {
     return p;
   }
 
-  /** The network with its fusion calibration fitted on the validation images (never training images). */
-  private JazNet calibrated() {
+  /**
+   * The network with its fusion calibration fitted on held-out renderings (never training images): the
+   * unseen-word set, and words drawn from the whole training dictionary. Not the seen-word validation
+   * set while DICT has only part of the dictionary active: every word of that set is a DICT class, so
+   * DICT would look far more reliable than on words as they come (measured on IC13: fused 27.9 % below
+   * CTC's 28.7 % with a calibration fitted on it, DICT weight 0.35).
+   */
+  private JazNet calibrated() throws IOException, InterruptedException {
     List<Batch> sets = new ArrayList<>();
-    if (seenSet != null) {
-      sets.add(seenSet);
+    Batch natural = seenSet;
+    if (disk == null && net.spec().has(HeadKind.DICT) && dictActive() < split.training().size()) {
+      natural = Validator.render(engine(split.training(), "calibration", 0), CALIBRATION_BASE,
+          config.validationSize(), config.threads());
+      listener.onEvent(String.format("fusion calibration: %d images of words drawn from all %d training words"
+          + " (DICT knows %d of them)", natural.size(), split.training().size(), dictActive()));
+    }
+    if (natural != null) {
+      sets.add(natural);
     }
     if (unseenSet != null) {
       sets.add(unseenSet);
@@ -572,7 +587,7 @@ public final class Trainer {
     }
   }
 
-  private void writeModel(long t0) throws IOException {
+  private void writeModel(long t0) throws IOException, InterruptedException {
     Map<String, Object> info = new LinkedHashMap<>();
     info.put("steps", step);
     info.put("hours", Math.round((secondsBefore + (System.nanoTime() - t0) / 1e9) / 36.0) / 100.0);

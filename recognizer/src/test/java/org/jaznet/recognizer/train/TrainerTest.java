@@ -116,4 +116,14 @@ class TrainerTest {
     assertThatThrownBy(() -> new Trainer(tiny("h").arch(Arch.SMALL_BN).initFrom(dir.resolve("a.zip")).build(), null)
         .run()).isInstanceOf(IllegalStateException.class).hasMessageContaining("has arch SMALL");
   }
+
+  @Test
+  void run_partOfDictActive_calibratesOnWordsDrawnFromTheWholeDictionary() throws Exception {
+    Recording rec = new Recording();
+    new Trainer(tiny("k").heads(EnumSet.of(HeadKind.CHAR, HeadKind.DICT, HeadKind.CTC)).steps(1).dictStart(20)
+        .dictGrowMaxSteps(1000).build(), rec).run();
+    assertThat(rec.events).anyMatch(e -> e.startsWith("fusion calibration: 8 images of words drawn from all 45 training"
+        + " words (DICT knows 20 of them)"));
+    assertThat(dir.resolve("k.zip.ckpt/words/calibration.txt")).isNotEmptyFile();
+  }
 }
