@@ -10,7 +10,10 @@ import org.apache.beam.sdk.coders.SerializableCoder;
 import org.apache.beam.sdk.coders.StringUtf8Coder;
 import org.apache.beam.sdk.transforms.Combine;
 import org.apache.beam.sdk.transforms.Combine.CombineFn;
+import org.apache.beam.sdk.transforms.DoFn;
 import org.apache.beam.sdk.transforms.FlatMapElements;
+import org.apache.beam.sdk.transforms.ParDo;
+import org.apache.beam.sdk.transforms.windowing.GlobalWindow;
 import org.apache.beam.sdk.transforms.PTransform;
 import org.apache.beam.sdk.values.PCollection;
 import org.apache.beam.sdk.values.TypeDescriptors;
@@ -32,8 +35,12 @@ public final class ScoreAccuracy extends PTransform<PCollection<WordResult>, PCo
 
   @Override
   public PCollection<String> expand(PCollection<WordResult> results) {
+    // Tallies per bundle first: a global Combine on a runner that does not lift combiners (the
+    // DirectRunner) would otherwise gather every result of the run in memory before counting.
     return results
-        .apply("Tally", Combine.globally(new TallyFn()))
+        .apply("TallyBundles", ParDo.of(new BundleTallyFn()))
+        .setCoder(SerializableCoder.of(Tally.class))
+        .apply("Tally", Combine.globally(new MergeTalliesFn()))
         .apply("Table", FlatMapElements.into(TypeDescriptors.strings()).via(Tally::table))
         .setCoder(StringUtf8Coder.of());
   }
@@ -115,7 +122,31 @@ public final class ScoreAccuracy extends PTransform<PCollection<WordResult>, PCo
     }
   }
 
-  static final class TallyFn extends CombineFn<WordResult, Tally, Tally> {
+  /** One Tally per bundle, emitted when the bundle ends. */
+  static final class BundleTallyFn extends DoFn<WordResult, Tally> {
+    private static final long serialVersionUID = 1L;
+    private transient Tally tally;
+
+    @StartBundle
+    public void start() {
+      tally = new Tally();
+    }
+
+    @ProcessElement
+    public void process(@Element WordResult r) {
+      tally.add(r);
+    }
+
+    @FinishBundle
+    public void finish(FinishBundleContext c) {
+      if (tally.words > 0) {
+        c.output(tally, GlobalWindow.INSTANCE.maxTimestamp(), GlobalWindow.INSTANCE);
+      }
+      tally = null;
+    }
+  }
+
+  static final class MergeTalliesFn extends CombineFn<Tally, Tally, Tally> {
     private static final long serialVersionUID = 1L;
 
     @Override
@@ -124,8 +155,8 @@ public final class ScoreAccuracy extends PTransform<PCollection<WordResult>, PCo
     }
 
     @Override
-    public Tally addInput(Tally t, WordResult r) {
-      t.add(r);
+    public Tally addInput(Tally t, Tally part) {
+      t.merge(part);
       return t;
     }
 
@@ -142,12 +173,12 @@ public final class ScoreAccuracy extends PTransform<PCollection<WordResult>, PCo
     }
 
     @Override
-    public Coder<Tally> getAccumulatorCoder(CoderRegistry registry, Coder<WordResult> in) {
+    public Coder<Tally> getAccumulatorCoder(CoderRegistry registry, Coder<Tally> in) {
       return SerializableCoder.of(Tally.class);
     }
 
     @Override
-    public Coder<Tally> getDefaultOutputCoder(CoderRegistry registry, Coder<WordResult> in) {
+    public Coder<Tally> getDefaultOutputCoder(CoderRegistry registry, Coder<Tally> in) {
       return SerializableCoder.of(Tally.class);
     }
   }
