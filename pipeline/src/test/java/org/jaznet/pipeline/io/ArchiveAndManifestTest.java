@@ -63,6 +63,18 @@ class ArchiveAndManifestTest {
   }
 
   @Test
+  void list_emptyTgzAndBrokenZip_ioExceptionNamingTheArchive() throws IOException {
+    // F6: these used to escape as a bare EOFException (null message) and "zip END header not found"
+    Path tgz = Files.write(dir.resolve("empty.tgz"), new byte[0]);
+    Path zip = Files.write(dir.resolve("broken.zip"), "PK\003\004 not really".getBytes(StandardCharsets.ISO_8859_1));
+    for (Path p : List.of(tgz, zip)) {
+      assertThatThrownBy(() -> ArchiveLister.list(p, r -> { }))
+          .isInstanceOf(IOException.class)
+          .hasMessageStartingWith("archive " + p.toAbsolutePath().normalize() + ": ");
+    }
+  }
+
+  @Test
   void list_zipTarTgz_everyImageEntryReadNothingWritten() throws Exception {
     Path z = dir.resolve("in.zip");
     Path t = dir.resolve("in.tar");
