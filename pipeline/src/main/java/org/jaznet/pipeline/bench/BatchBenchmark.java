@@ -32,7 +32,7 @@ import org.jaznet.synth.SynthEngine;
  * (b) a hand-written loop on {@code cores} threads, (c) the pipeline on the DirectRunner with all cores,
  * (d) the pipeline with one worker. Each arm does the same per-image work: read the file, decode it,
  * recognise it in batches. The pipeline arms also write their results, as a real run would. The arms
- * run in interleaved rounds (a, b, c, d, a, b, ...); each ratio is the median of its per-round ratios,
+ * run in interleaved rounds (a, b, c, d, then d, c, b, a, ...); each ratio is the median of its per-round ratios,
  * so a load that comes and goes on a shared machine shifts both sides of a ratio alike instead of
  * landing on one arm.
  */
@@ -109,14 +109,26 @@ public final class BatchBenchmark {
 
       List<double[]> perRound = new ArrayList<>();
       for (int round = 1; round <= c.rounds(); round++) {
-        long t0 = System.nanoTime();
-        long n = loop(r, files, c.batchSize());
-        double a = n / seconds(t0);
-        t0 = System.nanoTime();
-        n = threaded(r, files, c.batchSize(), c.cores());
-        double b = n / seconds(t0);
-        BatchSummary sc = pipeline(c, images, tmp.resolve("out-c"), c.cores());
-        BatchSummary sd = pipeline(c, images, tmp.resolve("out-d"), 1);
+        // odd rounds a, b, c, d; even rounds d, c, b, a: a drifting load falls on both sides of each ratio
+        boolean forward = round % 2 == 1;
+        double a = 0;
+        double b = 0;
+        BatchSummary sc = null;
+        BatchSummary sd = null;
+        for (int k = 0; k < 4; k++) {
+          switch (forward ? k : 3 - k) {
+            case 0 -> {
+              long t0 = System.nanoTime();
+              a = loop(r, files, c.batchSize()) / seconds(t0);
+            }
+            case 1 -> {
+              long t0 = System.nanoTime();
+              b = threaded(r, files, c.batchSize(), c.cores()) / seconds(t0);
+            }
+            case 2 -> sc = pipeline(c, images, tmp.resolve("out-c"), c.cores());
+            default -> sd = pipeline(c, images, tmp.resolve("out-d"), 1);
+          }
+        }
         double pc = sc.results() / sc.seconds();
         double pd = sd.results() / sd.seconds();
         if (sc.results() + sc.failures() != c.count() || sd.results() + sd.failures() != c.count()) {

@@ -53,7 +53,8 @@ final class TrainCommand implements Callable<Integer> {
   @Option(names = "--batch", description = "images per step (default: ${DEFAULT-VALUE})")
   int batch = 64;
 
-  @Option(names = "--init-from", description = "start a new run from this model file's weights (a further stage; fresh optimiser and schedule)")
+  @Option(names = "--init-from", description = "start a new run from this model file's weights (a further stage; fresh optimiser and schedule;"
+      + " its DICT classes, active count and N-grams are kept, --dict-start and --ngrams do not apply)")
   Path initFrom;
 
   @Option(names = "--resume", description = "continue from the last complete checkpoint of --out")

@@ -108,17 +108,8 @@ public final class CompiledLexicon {
           out[i] = s;
         }
       }
-      case NGRAM -> {
-        double[] lr = img.ngramLr;
-        double base = img.ngramBase;
-        for (int i = 0; i < l; i++) {
-          double s = base;
-          for (int k = gramOffsets[i], e = gramOffsets[i + 1]; k < e; k++) {
-            s += lr[grams[k]];
-          }
-          out[i] = s;
-        }
-      }
+      // the same sums as the unconstrained NGRAM reading, so both agree on every word
+      case NGRAM -> System.arraycopy(scoreNgram(new ImageScores[] {img})[0], 0, out, 0, l);
       case DICT -> {
         for (int i = 0; i < l; i++) {
           out[i] = img.dictScore(dictClass[i]);

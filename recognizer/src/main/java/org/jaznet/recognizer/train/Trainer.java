@@ -555,11 +555,12 @@ public final class Trainer {
   private JazNet calibrated() throws IOException, InterruptedException {
     List<Batch> sets = new ArrayList<>();
     Batch natural = seenSet;
-    if (disk == null && net.spec().has(HeadKind.DICT) && dictActive() < split.training().size()) {
+    int known = net.spec().has(HeadKind.DICT) ? split.activeTraining(dictActive()).size() : 0;
+    if (disk == null && net.spec().has(HeadKind.DICT) && known < split.training().size()) {
       natural = Validator.render(engine(split.training(), "calibration", 0), CALIBRATION_BASE,
           config.validationSize(), config.threads());
       listener.onEvent(String.format("fusion calibration: %d images of words drawn from all %d training words"
-          + " (DICT knows %d of them)", natural.size(), split.training().size(), dictActive()));
+          + " (DICT knows %d of them)", natural.size(), split.training().size(), known));
     }
     if (natural != null) {
       sets.add(natural);
@@ -608,7 +609,12 @@ public final class Trainer {
       Path fromInfo = config.initFrom().toAbsolutePath()
           .resolveSibling(config.initFrom().getFileName().toString().replaceFirst("\\.zip$", "") + ".train.json");
       if (Files.isRegularFile(fromInfo)) {
-        from.put("train", Checkpoints.JSON.readTree(fromInfo.toFile()));
+        try {
+          from.put("train", Checkpoints.JSON.readTree(fromInfo.toFile()));
+        } catch (IOException e) {
+          // a note about the earlier stage must not stop this stage's model from being written
+          from.put("train", "unreadable: " + e.getMessage());
+        }
       }
       info.put("init_from", from);
     }
