@@ -27,7 +27,7 @@ public interface BatchOptions extends PipelineOptions {
 
   void setBatchSize(int value);
 
-  @Description("Groups the words are spread over (bounds the parallelism; fixes the batches across runners)")
+  @Description("Groups the words are spread over: bounds the parallelism, fixes the batches across runners, one results and one failures file each")
   @Default.Integer(16)
   int getGroups();
 
@@ -43,10 +43,4 @@ public interface BatchOptions extends PipelineOptions {
   OutputFormat getFormat();
 
   void setFormat(OutputFormat value);
-
-  @Description("Shards per output file set; 0 lets the runner choose")
-  @Default.Integer(0)
-  int getOutputShards();
-
-  void setOutputShards(int value);
 }

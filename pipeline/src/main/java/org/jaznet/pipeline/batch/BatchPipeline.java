@@ -16,44 +16,55 @@ import org.apache.beam.sdk.metrics.MetricQueryResults;
 import org.apache.beam.sdk.metrics.MetricResult;
 import org.apache.beam.sdk.metrics.MetricsFilter;
 import org.apache.beam.sdk.options.PipelineOptionsFactory;
-import org.apache.beam.sdk.transforms.Flatten;
+import org.apache.beam.sdk.coders.SerializableCoder;
+import org.apache.beam.sdk.transforms.MapElements;
 import org.apache.beam.sdk.values.PCollection;
-import org.apache.beam.sdk.values.PCollectionList;
 import org.apache.beam.sdk.values.PCollectionTuple;
+import org.apache.beam.sdk.values.TypeDescriptor;
+import org.apache.beam.sdk.values.TypeDescriptors;
 import org.jaznet.pipeline.io.InputSpec;
-import org.jaznet.pipeline.io.WordRef;
 
 /**
- * The batch recognition pipeline: ReadImages, RecognizeWords, WriteResults (+ ScoreAccuracy). The same
+ * The batch recognition pipeline: ReadImages, RecognizeAndWrite (+ ScoreAccuracy). The same
  * code runs on the DirectRunner, on Flink and on Spark; only the options differ.
  */
 public final class BatchPipeline {
   private BatchPipeline() {}
 
-  /** Adds the batch transforms to {@code p}, writing under {@code o.getOutput()}; returns results and failures. */
-  public static PCollectionTuple build(Pipeline p, BatchOptions o) {
+  /**
+   * Adds the batch transforms to {@code p}, writing under {@code o.getOutput()}: ReadImages, then
+   * RecognizeAndWrite (each group's {@code results-*} and {@code failures-*} file), the listing's
+   * failures ({@code failures-listing}) and the accuracy table. Returns the per-group reports.
+   */
+  public static PCollection<RecognizeAndWrite.GroupReport> build(Pipeline p, BatchOptions o) {
     return build(p, o, o.getOutput());
   }
 
-  private static PCollectionTuple build(Pipeline p, BatchOptions o, String outputDir) {
+  private static PCollection<RecognizeAndWrite.GroupReport> build(Pipeline p, BatchOptions o, String outputDir) {
     ReadImages read = ReadImages.from(InputSpec.parse(o.getInput()));
     if (o.getLabels() != null) {
       read = read.withLabels(o.getLabels());
     }
     PCollectionTuple refs = p.apply("ReadImages", read);
-    PCollection<WordRef> words = refs.get(BatchTags.REFS);
     ModelSpec model = o.getModel() == null ? ModelSpec.defaultModel() : ModelSpec.file(o.getModel());
-    PCollectionTuple read2 = words.apply("RecognizeWords",
-        RecognizeWords.with(model).withBatchSize(o.getBatchSize()).withGroups(o.getGroups()));
-    PCollection<Failure> failures = PCollectionList.of(refs.get(BatchTags.FAILURES)).and(read2.get(BatchTags.FAILURES))
-        .apply("AllFailures", Flatten.pCollections());
-    PCollectionTuple out = PCollectionTuple.of(BatchTags.RESULTS, read2.get(BatchTags.RESULTS))
-        .and(BatchTags.FAILURES, failures);
-    out.apply("WriteResults", WriteResults.to(outputDir).withFormat(o.getFormat()).withShards(o.getOutputShards()));
-    read2.get(BatchTags.RESULTS)
-        .apply("ScoreAccuracy", ScoreAccuracy.of())
+    OutputFormat format = o.getFormat();
+    boolean json = format == OutputFormat.JSONL;
+    PCollection<RecognizeAndWrite.GroupReport> reports = refs.get(BatchTags.REFS).apply("RecognizeAndWrite",
+        RecognizeAndWrite.to(model, outputDir).withFormat(format).withBatchSize(o.getBatchSize())
+            .withGroups(o.getGroups()));
+    TextIO.Write listing = TextIO.write().to(outputDir + "/failures-listing").withSuffix(format.suffix())
+        .withoutSharding();
+    refs.get(BatchTags.FAILURES)
+        .apply("FormatListingFailures", MapElements.into(TypeDescriptors.strings())
+            .via((Failure f) -> json ? Records.json(f) : Records.csv(f)))
+        .apply("WriteListingFailures", json ? listing : listing.withHeader(Records.FAILURES_CSV_HEADER));
+    reports
+        .apply("Tallies", MapElements.into(TypeDescriptor.of(ScoreAccuracy.Tally.class))
+            .via(RecognizeAndWrite.GroupReport::tally))
+        .setCoder(SerializableCoder.of(ScoreAccuracy.Tally.class))
+        .apply("ScoreAccuracy", ScoreAccuracy.fromTallies())
         .apply("WriteAccuracy", TextIO.write().to(outputDir + "/accuracy").withSuffix(".tsv").withoutSharding());
-    return out;
+    return reports;
   }
 
   /**
@@ -81,6 +92,7 @@ public final class BatchPipeline {
       deleteTree(stage);
       throw e;
     }
+    ensureResultsFile(stage, o.getFormat());
     publish(stage, out);
     double seconds = (System.nanoTime() - t0) / 1e9;
     return new BatchSummary(counter(result, BatchTags.IMAGES), counter(result, BatchTags.FAILURE_COUNT),
@@ -91,6 +103,17 @@ public final class BatchPipeline {
 
   private static boolean isOutputFile(String name) {
     return name.startsWith("results-") || name.startsWith("failures-") || name.equals("accuracy.tsv");
+  }
+
+  /** A run with no word to read (every input failed at listing) still has a results file, empty. */
+  private static void ensureResultsFile(Path stage, OutputFormat format) throws IOException {
+    try (Stream<Path> s = Files.list(stage)) {
+      if (s.anyMatch(f -> f.getFileName().toString().startsWith("results-"))) {
+        return;
+      }
+    }
+    String header = format == OutputFormat.CSV ? Records.RESULTS_CSV_HEADER + "\n" : "";
+    Files.writeString(stage.resolve(RecognizeAndWrite.fileName("results", 0, 1, format)), header);
   }
 
   /** Replaces the previous run's output files by the staged ones. */

@@ -45,6 +45,19 @@ public final class ScoreAccuracy extends PTransform<PCollection<WordResult>, PCo
         .setCoder(StringUtf8Coder.of());
   }
 
+  /** Merges tallies (e.g. one per group of {@link RecognizeAndWrite}) into the accuracy table. */
+  public static PTransform<PCollection<Tally>, PCollection<String>> fromTallies() {
+    return new PTransform<>() {
+      @Override
+      public PCollection<String> expand(PCollection<Tally> tallies) {
+        return tallies
+            .apply("Tally", Combine.globally(new MergeTalliesFn()))
+            .apply("Table", FlatMapElements.into(TypeDescriptors.strings()).via(Tally::table))
+            .setCoder(StringUtf8Coder.of());
+      }
+    };
+  }
+
   /** Counts of labelled words and of correct readings (fused and per head). */
   public static final class Tally implements Serializable {
     private static final long serialVersionUID = 1L;
@@ -53,7 +66,8 @@ public final class ScoreAccuracy extends PTransform<PCollection<WordResult>, PCo
     final long[] headWords = new long[HEADS.length];
     final long[] headCorrect = new long[HEADS.length];
 
-    void add(WordResult r) {
+    /** Counts one reading (nothing when it has no label). */
+    public void add(WordResult r) {
       if (r.label() == null) {
         return;
       }

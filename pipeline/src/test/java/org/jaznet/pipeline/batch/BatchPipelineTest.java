@@ -99,9 +99,9 @@ class BatchPipelineTest {
     Path direct = dir.resolve("direct");
     Path flink = dir.resolve("flink");
     BatchOptions first = options(c, labels, direct, RunnerKind.DIRECT);
-    first.setOutputShards(3);
+    first.setGroups(3);
     BatchPipeline.run(first);
-    // a rerun into the same folder with another shard count replaces the output, never adds to it
+    // a rerun into the same folder with another group (file) count replaces the output, never adds to it
     BatchSummary d = BatchPipeline.run(options(c, labels, direct, RunnerKind.DIRECT));
     int loadsAfterDirect = Models.loadCount();
     BatchOptions fo = options(c, labels, flink, RunnerKind.FLINK);
@@ -136,6 +136,61 @@ class BatchPipelineTest {
     List<String> accuracy = Files.readAllLines(direct.resolve("accuracy.tsv"));
     assertThat(accuracy).anyMatch(l -> l.startsWith("fused\t" + c.labels.size() + "\t"));
     assertThat(Files.readAllLines(flink.resolve("accuracy.tsv"))).isEqualTo(accuracy);
+  }
+
+  @Test
+  void run_csv_oneResultsAndFailuresFilePerGroupWithHeaderAndListingFailuresApart() throws Exception {
+    Corpus c = Corpus.write(dir.resolve("corpus")).withArchivesAndManifest();
+    Path out = dir.resolve("csv");
+    BatchOptions o = options(c, null, out, RunnerKind.DIRECT);
+    o.setInput(c.root.resolve("boxes.csv").toString());
+    o.setFormat(OutputFormat.CSV);
+    o.setGroups(2);
+    BatchSummary s = BatchPipeline.run(o);
+
+    List<String> names;
+    try (Stream<Path> files = Files.list(out)) {
+      names = files.map(p -> p.getFileName().toString()).sorted().toList();
+    }
+    // boxes.csv reads one page: every word falls in the same group, whose two files are written;
+    // the listing's failures (the short line, the missing file) go to their own file
+    assertThat(names).contains("failures-listing.csv").allMatch(n -> !n.startsWith(".tmp") && !n.startsWith(".run-"));
+    assertThat(names.stream().filter(n -> n.matches("results-0000[01]-of-00002\\.csv"))).isNotEmpty();
+    long resultLines = 0;
+    for (Path f : files(out, "results-")) {
+      List<String> lines = Files.readAllLines(f);
+      assertThat(lines.get(0)).isEqualTo(Records.RESULTS_CSV_HEADER);
+      resultLines += lines.size() - 1;
+    }
+    long failureLines = 0;
+    for (Path f : files(out, "failures-")) {
+      List<String> lines = Files.readAllLines(f);
+      assertThat(lines.get(0)).isEqualTo(Records.FAILURES_CSV_HEADER);
+      failureLines += lines.size() - 1;
+    }
+    assertThat(resultLines).isEqualTo(s.results()).isPositive();
+    assertThat(failureLines).isEqualTo(s.failures());
+    assertThat(Files.readAllLines(out.resolve("failures-listing.csv"))).hasSizeGreaterThan(1);
+  }
+
+  @Test
+  void run_nothingReadable_emptyResultsFileAndEveryInputAFailure() throws Exception {
+    Path root = Files.createDirectories(dir.resolve("none"));
+    Path manifest = Files.writeString(root.resolve("m.csv"), "path,x,y,w,h\nhalf.png,0,0\nfour.png,1,2,3\n");
+    BatchOptions o = PipelineOptionsFactory.create().as(BatchOptions.class);
+    o.setInput(manifest.toString());
+    Path out = dir.resolve("none-out");
+    o.setOutput(out.toString());
+    o.setModel(model.toString());
+    RunnerKind.DIRECT.configure(o, 2);
+    BatchSummary s = BatchPipeline.run(o);
+
+    assertThat(s.results()).isZero();
+    try (Stream<Path> files = Files.list(out)) {
+      assertThat(files.map(p -> p.getFileName().toString())).contains("results-00000-of-00001.jsonl");
+    }
+    assertThat(Files.readString(out.resolve("results-00000-of-00001.jsonl"))).isEmpty();
+    assertThat(lines(out, "failures-")).hasSize(2).allMatch(l -> l.contains("\"reason\""));
   }
 
   private BatchOptions options(Corpus c, Path labels, Path out, RunnerKind runner) {

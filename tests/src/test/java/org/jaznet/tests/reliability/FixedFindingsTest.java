@@ -79,7 +79,7 @@ class FixedFindingsTest {
     Path out = tmp.resolve("out");
     for (String shards : List.of("3", "2")) {
       ChildJvm run = ChildJvm.cli(tmp.resolve("batch-" + shards + ".log"), List.of("-Xmx1g"), List.of("batch", "--input",
-          in + "/*.png", "--output", out.toString(), "--model", model.toString(), "--outputShards=" + shards));
+          in + "/*.png", "--output", out.toString(), "--model", model.toString(), "--groups", shards));
       assertThat(run.run(Duration.ofMinutes(5))).as("exit; log:\n%s", run.output()).isZero();
     }
     BatchOutput o = BatchOutput.read(out);
