@@ -30,7 +30,8 @@ import org.jaznet.pipeline.io.WordRef;
 /**
  * The batch run's reading and writing in one step: words are spread over a fixed number of groups (as in
  * {@link RecognizeWords}), and each group is read and written at once to its own
- * {@code results-GGGGG-of-NNNNN} and {@code failures-GGGGG-of-NNNNN} file (JSONL or CSV). A group's
+ * {@code results-GGGGG-of-NNNNN} file and, if any of its words failed, {@code failures-GGGGG-of-NNNNN}
+ * file (JSONL or CSV). A group's
  * files are written under a temporary name and renamed when complete, through Beam's
  * {@link FileSystems} (local disks, HDFS, object stores alike), so a retried group replaces its files and
  * a killed run leaves no partial shard. Only a small {@link GroupReport} per group flows on: no runner
@@ -142,29 +143,43 @@ public final class RecognizeAndWrite extends PTransform<PCollection<WordRef>, PC
       ResourceId failuresTmp = base.resolve(tmp + fileName("failures", g, groups, format), ResolveOptions.StandardResolveOptions.RESOLVE_FILE);
       ScoreAccuracy.Tally tally = new ScoreAccuracy.Tally();
       long[] counts = new long[2];
-      try (Writer rw = open(resultsTmp, json ? null : Records.RESULTS_CSV_HEADER);
-           Writer fw = open(failuresTmp, json ? null : Records.FAILURES_CSV_HEADER)) {
-        reader.read(group.getValue(), new GroupReader.Sink() {
-          @Override
-          public void result(WordResult r) throws IOException {
-            rw.write(json ? Records.json(r) : Records.csv(r));
-            rw.write('\n');
-            tally.add(r);
-            counts[0]++;
-          }
+      Writer[] failureWriter = new Writer[1];
+      try (Writer rw = open(resultsTmp, json ? null : Records.RESULTS_CSV_HEADER)) {
+        try {
+          reader.read(group.getValue(), new GroupReader.Sink() {
+            @Override
+            public void result(WordResult r) throws IOException {
+              rw.write(json ? Records.json(r) : Records.csv(r));
+              rw.write('\n');
+              tally.add(r);
+              counts[0]++;
+            }
 
-          @Override
-          public void failure(Failure f) throws IOException {
-            fw.write(json ? Records.json(f) : Records.csv(f));
-            fw.write('\n');
-            counts[1]++;
+            @Override
+            public void failure(Failure f) throws IOException {
+              if (failureWriter[0] == null) {
+                // only groups with failures get a failures file
+                failureWriter[0] = open(failuresTmp, json ? null : Records.FAILURES_CSV_HEADER);
+              }
+              failureWriter[0].write(json ? Records.json(f) : Records.csv(f));
+              failureWriter[0].write('\n');
+              counts[1]++;
+            }
+          });
+        } finally {
+          if (failureWriter[0] != null) {
+            failureWriter[0].close();
           }
-        });
+        }
       } catch (Exception e) {
         FileSystems.delete(List.of(resultsTmp, failuresTmp), MoveOptions.StandardMoveOptions.IGNORE_MISSING_FILES);
         throw e;
       }
-      FileSystems.rename(List.of(resultsTmp, failuresTmp), List.of(results, failures));
+      if (failureWriter[0] != null) {
+        FileSystems.rename(List.of(resultsTmp, failuresTmp), List.of(results, failures));
+      } else {
+        FileSystems.rename(List.of(resultsTmp), List.of(results));
+      }
       out.output(new GroupReport(g, counts[0], counts[1], tally));
     }
 
