@@ -23,7 +23,7 @@ import org.junit.jupiter.api.io.TempDir;
 /**
  * Load and memory soaks, behind {@code -Djaznet.long=true} (minutes to tens of minutes). Sizes:
  * {@code -Djaznet.load.images} (default 100000) images in the batch run, {@code -Djaznet.soak.recognitions}
- * (default 1000000) and {@code -Djaznet.soak.minutes} (default 15) for the recognizer soak. Both print
+ * (default 1000000) and {@code -Djaznet.soak.minutes} (default 45: 1,000,000 recognitions take ~32 min on an idle machine here) for the recognizer soak. Both print
  * their figures (peak RSS, RSS over time) to the test output; {@code -Djaznet.soak.every} (default 6400) is
  * the recognitions between RSS samples. See tests/RELIABILITY.md.
  */
@@ -127,7 +127,7 @@ class LoadSoakTest {
   @Test
   void recognizer_longSoak_noNativeMemoryGrowth() throws Exception {
     long max = Long.getLong("jaznet.soak.recognitions", 1_000_000L);
-    double minutes = Double.parseDouble(System.getProperty("jaznet.soak.minutes", "15"));
+    double minutes = Double.parseDouble(System.getProperty("jaznet.soak.minutes", "45"));
     Path log = tmp.resolve("soak.log");
     ChildJvm child = ChildJvm.of(log, List.of("-Xmx1g"), RecognizeSoak.class.getName(),
         List.of(Long.toString(max), Double.toString(minutes), Long.getLong("jaznet.soak.every", 6400L).toString()));
