@@ -50,7 +50,7 @@ final class BatchCommand implements Callable<Integer> {
   Integer workers;
 
   @Option(names = "--groups", defaultValue = "16", paramLabel = "G",
-      description = "groups the words are spread over (default 16)")
+      description = "groups the words are spread over (default 16); each gets one results file (and one failures file if any of its words failed)")
   int groups;
 
   @CommandLine.Unmatched List<String> runnerArgs = new ArrayList<>();

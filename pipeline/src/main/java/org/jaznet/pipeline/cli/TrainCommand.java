@@ -54,7 +54,9 @@ final class TrainCommand implements Callable<Integer> {
   int batch = 64;
 
   @Option(names = "--init-from", description = "start a new run from this model file's weights (a further stage; fresh optimiser and schedule;"
-      + " its DICT classes, active count and N-grams are kept, --dict-start and --ngrams do not apply)")
+      + " its DICT classes, active count and N-grams are kept, --dict-start and --ngrams do not apply);"
+      + " give it again with --resume so that the run summary still names the earlier stage (the checkpoint's"
+      + " weights are used)")
   Path initFrom;
 
   @Option(names = "--resume", description = "continue from the last complete checkpoint of --out")
