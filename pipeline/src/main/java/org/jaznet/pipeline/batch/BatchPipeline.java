@@ -48,7 +48,6 @@ public final class BatchPipeline {
     PCollectionTuple refs = p.apply("ReadImages", read);
     ModelSpec model = o.getModel() == null ? ModelSpec.defaultModel() : ModelSpec.file(o.getModel());
     OutputFormat format = o.getFormat();
-    boolean json = format == OutputFormat.JSONL;
     PCollection<RecognizeAndWrite.GroupReport> reports = refs.get(BatchTags.REFS).apply("RecognizeAndWrite",
         RecognizeAndWrite.to(model, outputDir).withFormat(format).withBatchSize(o.getBatchSize())
             .withGroups(o.getGroups()));
@@ -56,8 +55,8 @@ public final class BatchPipeline {
         .withoutSharding();
     refs.get(BatchTags.FAILURES)
         .apply("FormatListingFailures", MapElements.into(TypeDescriptors.strings())
-            .via((Failure f) -> json ? Records.json(f) : Records.csv(f)))
-        .apply("WriteListingFailures", json ? listing : listing.withHeader(Records.FAILURES_CSV_HEADER));
+            .via((Failure f) -> Records.line(f, format)))
+        .apply("WriteListingFailures", format == OutputFormat.JSONL ? listing : listing.withHeader(Records.failuresHeader(format)));
     reports
         .apply("Tallies", MapElements.into(TypeDescriptor.of(ScoreAccuracy.Tally.class))
             .via(RecognizeAndWrite.GroupReport::tally))
@@ -112,7 +111,7 @@ public final class BatchPipeline {
         return;
       }
     }
-    String header = format == OutputFormat.CSV ? Records.RESULTS_CSV_HEADER + "\n" : "";
+    String header = Records.resultsHeader(format) == null ? "" : Records.resultsHeader(format) + "\n";
     Files.writeString(stage.resolve(RecognizeAndWrite.fileName("results", 0, 1, format)), header);
   }
 

@@ -134,22 +134,20 @@ public final class RecognizeAndWrite extends PTransform<PCollection<WordRef>, PC
     public void process(@Element KV<Integer, Iterable<WordRef>> group, OutputReceiver<GroupReport> out)
         throws Exception {
       int g = group.getKey();
-      boolean json = format == OutputFormat.JSONL;
-      ResourceId base = FileSystems.matchNewResource(dir, true);
-      ResourceId results = base.resolve(fileName("results", g, groups, format), ResolveOptions.StandardResolveOptions.RESOLVE_FILE);
-      ResourceId failures = base.resolve(fileName("failures", g, groups, format), ResolveOptions.StandardResolveOptions.RESOLVE_FILE);
       String tmp = ".tmp-" + UUID.randomUUID() + "-";
-      ResourceId resultsTmp = base.resolve(tmp + fileName("results", g, groups, format), ResolveOptions.StandardResolveOptions.RESOLVE_FILE);
-      ResourceId failuresTmp = base.resolve(tmp + fileName("failures", g, groups, format), ResolveOptions.StandardResolveOptions.RESOLVE_FILE);
+      ResourceId results = file("", "results", g);
+      ResourceId failures = file("", "failures", g);
+      ResourceId resultsTmp = file(tmp, "results", g);
+      ResourceId failuresTmp = file(tmp, "failures", g);
       ScoreAccuracy.Tally tally = new ScoreAccuracy.Tally();
       long[] counts = new long[2];
       Writer[] failureWriter = new Writer[1];
-      try (Writer rw = open(resultsTmp, json ? null : Records.RESULTS_CSV_HEADER)) {
+      try (Writer rw = open(resultsTmp, Records.resultsHeader(format))) {
         try {
           reader.read(group.getValue(), new GroupReader.Sink() {
             @Override
             public void result(WordResult r) throws IOException {
-              rw.write(json ? Records.json(r) : Records.csv(r));
+              rw.write(Records.line(r, format));
               rw.write('\n');
               tally.add(r);
               counts[0]++;
@@ -159,9 +157,9 @@ public final class RecognizeAndWrite extends PTransform<PCollection<WordRef>, PC
             public void failure(Failure f) throws IOException {
               if (failureWriter[0] == null) {
                 // only groups with failures get a failures file
-                failureWriter[0] = open(failuresTmp, json ? null : Records.FAILURES_CSV_HEADER);
+                failureWriter[0] = open(failuresTmp, Records.failuresHeader(format));
               }
-              failureWriter[0].write(json ? Records.json(f) : Records.csv(f));
+              failureWriter[0].write(Records.line(f, format));
               failureWriter[0].write('\n');
               counts[1]++;
             }
@@ -181,6 +179,11 @@ public final class RecognizeAndWrite extends PTransform<PCollection<WordRef>, PC
         FileSystems.rename(List.of(resultsTmp), List.of(results));
       }
       out.output(new GroupReport(g, counts[0], counts[1], tally));
+    }
+
+    private ResourceId file(String prefix, String kind, int group) {
+      return FileSystems.matchNewResource(dir, true)
+          .resolve(prefix + fileName(kind, group, groups, format), ResolveOptions.StandardResolveOptions.RESOLVE_FILE);
     }
 
     private static Writer open(ResourceId file, String header) throws IOException {

@@ -20,6 +20,26 @@ public final class Records {
 
   private Records() {}
 
+  /** One output line of a result in {@code format}. */
+  public static String line(WordResult r, OutputFormat format) {
+    return format == OutputFormat.JSONL ? json(r) : csv(r);
+  }
+
+  /** One output line of a failure in {@code format}. */
+  public static String line(Failure f, OutputFormat format) {
+    return format == OutputFormat.JSONL ? json(f) : csv(f);
+  }
+
+  /** The header line of a results file in {@code format}, or null (JSONL has none). */
+  static String resultsHeader(OutputFormat format) {
+    return format == OutputFormat.JSONL ? null : RESULTS_CSV_HEADER;
+  }
+
+  /** The header line of a failures file in {@code format}, or null (JSONL has none). */
+  static String failuresHeader(OutputFormat format) {
+    return format == OutputFormat.JSONL ? null : FAILURES_CSV_HEADER;
+  }
+
   public static String json(WordResult r) {
     ObjectNode o = JSON.createObjectNode();
     o.put("source", r.source());

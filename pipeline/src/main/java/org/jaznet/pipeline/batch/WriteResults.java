@@ -47,17 +47,16 @@ public final class WriteResults extends PTransform<PCollectionTuple, PDone> {
 
   @Override
   public PDone expand(PCollectionTuple in) {
-    boolean json = format == OutputFormat.JSONL;
     PCollection<String> results = in.get(BatchTags.RESULTS)
         .apply("FormatResults", MapElements.into(TypeDescriptors.strings())
-            .via((WordResult r) -> json ? Records.json(r) : Records.csv(r)))
+            .via((WordResult r) -> Records.line(r, format)))
         .setCoder(StringUtf8Coder.of());
     PCollection<String> failures = in.get(BatchTags.FAILURES)
         .apply("FormatFailures", MapElements.into(TypeDescriptors.strings())
-            .via((Failure f) -> json ? Records.json(f) : Records.csv(f)))
+            .via((Failure f) -> Records.line(f, format)))
         .setCoder(StringUtf8Coder.of());
-    results.apply("WriteResultFiles", sink("results", json ? null : Records.RESULTS_CSV_HEADER));
-    failures.apply("WriteFailureFiles", sink("failures", json ? null : Records.FAILURES_CSV_HEADER));
+    results.apply("WriteResultFiles", sink("results", Records.resultsHeader(format)));
+    failures.apply("WriteFailureFiles", sink("failures", Records.failuresHeader(format)));
     return PDone.in(in.getPipeline());
   }
 
