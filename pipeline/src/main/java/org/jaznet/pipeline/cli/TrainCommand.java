@@ -68,6 +68,11 @@ final class TrainCommand implements Callable<Integer> {
   @Option(names = "--seed", description = "seed of weights, word split, streams (default: ${DEFAULT-VALUE})")
   long seed = 1;
 
+  @Option(names = "--stream-seed", description = "seed of the training images only (default: --seed). A further stage"
+      + " (--init-from) must keep --seed, which fixes the word split, but should change this: with the same seed it"
+      + " replays the images of the earlier stages from their first step. Give it again with --resume")
+  Long streamSeed;
+
   @Option(names = "--lr", description = "base learning rate (default: ${DEFAULT-VALUE})")
   double lr = 1e-3;
 
@@ -168,7 +173,7 @@ final class TrainCommand implements Callable<Integer> {
     }
     TrainConfig config;
     try {
-      config = TrainConfig.builder(dict, out)
+      TrainConfig.Builder builder = TrainConfig.builder(dict, out)
           .arch(arch).heads(EnumSet.copyOf(heads)).dataDir(dataDir).steps(steps).batch(batch).resume(resume)
           .maxMinutes(maxMinutes).seed(seed).learningRate(lr).optimiser(optimiser).schedule(schedule)
           .warmupSteps(warmup).l2(l2).dropout(dropout).dictStart(dictStart).dictStep(dictStep)
@@ -176,7 +181,11 @@ final class TrainCommand implements Callable<Integer> {
           .dictOrder(dictOrder).activeShare(activeShare).threads(threads).holdout(holdout).ngramSize(ngrams)
           .randomStringRatio(randomStrings).validateEvery(validateEvery).validationSize(validationSize)
           .checkpointMinutes(checkpointMinutes).logEvery(logEvery).precision(precision).recipe(recipe).targetAccuracy(targetAccuracy)
-          .initFrom(initFrom).build();
+          .initFrom(initFrom);
+      if (streamSeed != null) {
+        builder.streamSeed(streamSeed);
+      }
+      config = builder.build();
     } catch (IllegalArgumentException e) {
       System.err.println("jaznet train: " + e.getMessage());
       return 2;

@@ -50,6 +50,9 @@ import org.jaznet.recognizer.model.Precision;
  * @param precision how the final model file stores its weights (checkpoints are always FP32)
  * @param initFrom a model file whose weights start a new run (fine-tuning or a further training stage),
  *     or null for fresh weights; ignored when a checkpoint is resumed
+ * @param streamSeed seeds the training images only (the synthetic or disk stream); equal to {@code seed}
+ *     unless set. A further stage started with {@code initFrom} must keep {@code seed} (the word split) but
+ *     should change this, or it replays the images the earlier stages saw from step 0
  */
 public record TrainConfig(
     Arch arch,
@@ -86,7 +89,8 @@ public record TrainConfig(
     double targetAccuracy,
     SynthRecipe recipe,
     Precision precision,
-    Path initFrom) {
+    Path initFrom,
+    long streamSeed) {
 
   public TrainConfig {
     Objects.requireNonNull(arch, "arch");
@@ -186,6 +190,7 @@ public record TrainConfig(
     b.recipe = recipe;
     b.targetAccuracy = targetAccuracy;
     b.initFrom = initFrom;
+    b.streamSeed = streamSeed;
     return b;
   }
 
@@ -226,6 +231,7 @@ public record TrainConfig(
     private SynthRecipe recipe = SynthRecipe.MJSYNTH;
     private double targetAccuracy;
     private Path initFrom;
+    private Long streamSeed;
 
     private Builder(Path dictionary, Path out) {
       this.dictionary = dictionary;
@@ -265,12 +271,15 @@ public record TrainConfig(
     public Builder recipe(SynthRecipe v) { recipe = v; return this; }
     public Builder targetAccuracy(double v) { targetAccuracy = v; return this; }
     public Builder initFrom(Path v) { initFrom = v; return this; }
+    /** Seeds the training stream; without it the stream uses {@link #seed}. */
+    public Builder streamSeed(long v) { streamSeed = v; return this; }
 
     public TrainConfig build() {
       return new TrainConfig(arch, heads, dictionary, out, dataDir, steps, batch, resume, maxMinutes, seed,
           learningRate, optimiser, l2, dropout, warmupSteps, schedule, dictStart, dictStep, dictGrowAccuracy,
           dictGrowPatience, dictGrowMaxSteps, activeShare, dictOrder, threads, holdout, ngramSize,
-          randomStringRatio, validateEvery, validationSize, checkpointMinutes, logEvery, targetAccuracy, recipe, precision, initFrom);
+          randomStringRatio, validateEvery, validationSize, checkpointMinutes, logEvery, targetAccuracy, recipe, precision, initFrom,
+          streamSeed == null ? seed : streamSeed);
     }
   }
 }

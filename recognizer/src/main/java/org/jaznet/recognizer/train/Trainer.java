@@ -381,10 +381,14 @@ public final class Trainer {
   // ---- data
 
   private SynthEngine engine(List<String> words, String name, double randomStrings) throws IOException {
+    return engine(words, name, randomStrings, config.seed());
+  }
+
+  private SynthEngine engine(List<String> words, String name, double randomStrings, long seed) throws IOException {
     Path dir = config.checkpointDir().resolve("words");
     Path file = dir.resolve(name + ".txt");
     Checkpoints.writeAtomically(file, (String.join("\n", words) + "\n").getBytes(StandardCharsets.UTF_8));
-    SynthConfig sc = SynthConfig.defaults(config.seed()).withDictionary(file).withRandomStringRatio(randomStrings)
+    SynthConfig sc = SynthConfig.defaults(seed).withDictionary(file).withRandomStringRatio(randomStrings)
         .withRecipe(config.recipe().recipe());
     try {
       return SynthEngine.create(sc);
@@ -399,24 +403,25 @@ public final class Trainer {
       Set<String> held = heldOutSet;
       LabelledDataset d = disk;
       source = new DiskStream(d, i -> !excluded.contains(i) && !held.contains(CharCodec.normalise(d.label(i))),
-          config.batch(), config.threads(), step, config.seed());
+          config.batch(), config.threads(), step, config.streamSeed());
       return;
     }
     if (allEngine == null) {
-      allEngine = engine(split.training(), "train-all", config.randomStringRatio());
+      allEngine = engine(split.training(), "train-all", config.randomStringRatio(), config.streamSeed());
     }
     List<SynthStream.Source> sources = new ArrayList<>();
     if (growing() && config.activeShare() > 0) {
       List<String> active = split.activeTraining(dictActive());
       if (!active.isEmpty()) {
         sources.add(new SynthStream.Source(
-            engine(active, "train-active-" + dictActive(), config.randomStringRatio()), config.activeShare()));
+            engine(active, "train-active-" + dictActive(), config.randomStringRatio(), config.streamSeed()),
+            config.activeShare()));
       }
     }
     if (sources.isEmpty() || config.activeShare() < 1) {
       sources.add(new SynthStream.Source(allEngine, sources.isEmpty() ? 1.0 : 1.0 - config.activeShare()));
     }
-    source = new SynthStream(sources, config.batch(), config.threads(), step * config.batch(), config.seed());
+    source = new SynthStream(sources, config.batch(), config.threads(), step * config.batch(), config.streamSeed());
   }
 
   private void openDisk() throws IOException {
@@ -601,6 +606,7 @@ public final class Trainer {
     info.put("batch", config.batch());
     info.put("learning_rate", config.learningRate());
     info.put("seed", config.seed());
+    info.put("streamSeed", config.streamSeed());
     info.put("precision", config.precision().name());
     info.put("recipe", config.recipe().name());
     if (config.initFrom() != null) {

@@ -109,6 +109,29 @@ class TrainerTest {
   }
 
   @Test
+  void run_streamSeed_changesTheTrainingImagesButNotTheWordSplit() throws Exception {
+    new Trainer(tiny("a").steps(1).build(), null).run();
+    Path init = dir.resolve("a.zip");
+    new Trainer(tiny("same1").steps(1).initFrom(init).build(), null).run();
+    new Trainer(tiny("same2").steps(1).initFrom(init).streamSeed(3).build(), null).run();
+    new Trainer(tiny("other").steps(1).initFrom(init).streamSeed(99).build(), null).run();
+    double same = conv2Distance("same1", "same2");
+    double other = conv2Distance("same1", "other");
+    // the default stream seed is --seed (3), so same1 and same2 take the same step on the same images
+    assertThat(same).isLessThan(1e-6);
+    assertThat(other).isGreaterThan(1e-4);
+    assertThat(Files.readString(dir.resolve("other.train.json"))).contains("\"streamSeed\" : 99");
+    assertThat(Files.readString(dir.resolve("same1.train.json"))).contains("\"streamSeed\" : 3");
+  }
+
+  private double conv2Distance(String a, String b) throws Exception {
+    JazNet x = ModelFile.load(dir.resolve(a + ".zip"));
+    JazNet y = ModelFile.load(dir.resolve(b + ".zip"));
+    return x.graph().getLayer("conv2").getParam("W").sub(y.graph().getLayer("conv2").getParam("W"))
+        .norm2Number().doubleValue();
+  }
+
+  @Test
   void run_initFromAnotherSplitOrArch_refuses() throws Exception {
     new Trainer(tiny("a").steps(1).build(), null).run();
     assertThatThrownBy(() -> new Trainer(tiny("s").seed(4).initFrom(dir.resolve("a.zip")).build(), null).run())
