@@ -22,7 +22,7 @@ public interface BatchOptions extends PipelineOptions {
   void setModel(String value);
 
   @Description("Images per forward pass")
-  @Default.Integer(32)
+  @Default.Integer(64)
   int getBatchSize();
 
   void setBatchSize(int value);

@@ -53,12 +53,12 @@ public final class RecognizeAndWrite extends PTransform<PCollection<WordRef>, PC
     this.groups = groups;
   }
 
-  /** Reads with {@code model} and writes under {@code dir}; JSONL, batches of 32, 16 groups. */
+  /** Reads with {@code model} and writes under {@code dir}; JSONL, batches of 64, 16 groups. */
   public static RecognizeAndWrite to(ModelSpec model, String dir) {
     if (dir == null || dir.isBlank()) {
       throw new IllegalArgumentException("output directory must not be blank");
     }
-    return new RecognizeAndWrite(Objects.requireNonNull(model, "model"), dir, OutputFormat.JSONL, 32, 16);
+    return new RecognizeAndWrite(Objects.requireNonNull(model, "model"), dir, OutputFormat.JSONL, 64, 16);
   }
 
   public RecognizeAndWrite withFormat(OutputFormat f) {

@@ -36,7 +36,7 @@ public final class RecognizeWords extends PTransform<PCollection<WordRef>, PColl
   }
 
   public static RecognizeWords with(ModelSpec model) {
-    return new RecognizeWords(Objects.requireNonNull(model, "model"), 32, 16);
+    return new RecognizeWords(Objects.requireNonNull(model, "model"), 64, 16);
   }
 
   /** Images per forward pass (default 32). */

@@ -37,7 +37,7 @@ final class BatchCommand implements Callable<Integer> {
       description = "DirectRunner (default), FlinkRunner or SparkRunner")
   RunnerKind runner;
 
-  @Option(names = "--batch-size", defaultValue = "32", paramLabel = "B", description = "images per forward pass (default 32)")
+  @Option(names = "--batch-size", defaultValue = "64", paramLabel = "B", description = "images per forward pass (default 64)")
   int batchSize;
 
   @Option(names = "--labels", paramLabel = "FILE", description = "labels.tsv: path<TAB>label per line")

@@ -20,7 +20,7 @@ final class BenchBatchCommand implements Callable<Integer> {
       description = "images per round (default 3000: the pipeline's fixed start-up and commit cost must be small beside the work)")
   int count;
 
-  @Option(names = "--batch-size", defaultValue = "32", description = "images per forward pass (default 32)")
+  @Option(names = "--batch-size", defaultValue = "64", description = "images per forward pass (default 64)")
   int batchSize;
 
   @Option(names = "--threads", description = "threads of the threaded loop and pipeline workers (default: cores)")

@@ -76,7 +76,7 @@ final class DemoCommand implements Callable<Integer> {
       o.setInput(archive + "/**/*.jpg");
       o.setOutput(results.toString());
       o.setModel(model == null ? null : model.toAbsolutePath().toString());
-      o.setBatchSize(32);
+      o.setBatchSize(64);
       o.setGroups(16);
       o.setLabels(archive.resolve("labels.tsv").toString());
       o.setFormat(OutputFormat.JSONL);

@@ -17,8 +17,7 @@ public final class CompiledLexicon {
   private final String[] words;
   private final int[] charOffsets;
   private final byte[] codes;
-  private final int[] gramOffsets;
-  private final int[] grams;
+  private final NgramTrie ngramTrie;
   private final int[] dictClass;
   private final CtcTrie ctcTrie;
 
@@ -48,21 +47,7 @@ public final class CompiledLexicon {
         codes[p] = (byte) CharCodec.code(words[i].charAt(p - charOffsets[i]));
       }
     }
-    if (vocab != null) {
-      int[][] per = new int[l][];
-      gramOffsets = new int[l + 1];
-      for (int i = 0; i < l; i++) {
-        per[i] = vocab.encode(words[i]);
-        gramOffsets[i + 1] = gramOffsets[i] + per[i].length;
-      }
-      grams = new int[gramOffsets[l]];
-      for (int i = 0; i < l; i++) {
-        System.arraycopy(per[i], 0, grams, gramOffsets[i], per[i].length);
-      }
-    } else {
-      gramOffsets = null;
-      grams = null;
-    }
+    ngramTrie = vocab == null ? null : new NgramTrie(words, vocab);
     ctcTrie = owner.spec().has(HeadKind.CTC) ? new CtcTrie(words) : null;
     if (dict != null) {
       dictClass = new int[l];
@@ -109,7 +94,13 @@ public final class CompiledLexicon {
         }
       }
       // the same sums as the unconstrained NGRAM reading, so both agree on every word
-      case NGRAM -> System.arraycopy(scoreNgram(new ImageScores[] {img})[0], 0, out, 0, l);
+      case NGRAM -> {
+        float[] sums = ngramSums(new ImageScores[] {img});
+        double base = img.ngramBase;
+        for (int i = 0; i < l; i++) {
+          out[i] = sums[i] + base;
+        }
+      }
       case DICT -> {
         for (int i = 0; i < l; i++) {
           out[i] = img.dictScore(dictClass[i]);
@@ -120,16 +111,14 @@ public final class CompiledLexicon {
   }
 
   /**
-   * Every word's NGRAM log-score for several images: {@code [image][word]}. The images' per-gram terms
-   * are interleaved in floats ({@code [gram * n + image]}), so that each word's grams are read once for
-   * all images, in short contiguous runs; each word's gram terms are summed in float (in the word's gram
-   * order) and added to the image's double base. Every NGRAM reading goes through here, so a batch and
-   * its images one by one score alike, bit for bit. (An 8-image register-blocked variant measured no
-   * faster.)
+   * Every word's NGRAM sum of gram terms for several images, interleaved: {@code [word * n + image]}
+   * (a word's log-score is that plus the image's {@link ImageScores#ngramBase}). The images' per-gram
+   * terms are interleaved in floats too ({@code [gram * n + image]}) and summed for all images in one
+   * walk of the words' prefix trie ({@link NgramTrie}), in float. Every NGRAM score goes through here, so
+   * a batch and its images one by one score alike, bit for bit.
    */
-  double[][] scoreNgram(ImageScores[] imgs) {
+  float[] ngramSums(ImageScores[] imgs) {
     int n = imgs.length;
-    int l = words.length;
     int v = imgs[0].ngramLr.length;
     float[] lr = new float[v * n];
     for (int b = 0; b < n; b++) {
@@ -138,26 +127,81 @@ public final class CompiledLexicon {
         lr[g * n + b] = (float) x[g];
       }
     }
-    double[][] out = new double[n][l];
-    float[] acc = new float[n];
-    for (int i = 0; i < l; i++) {
-      java.util.Arrays.fill(acc, 0f);
-      for (int k = gramOffsets[i], e = gramOffsets[i + 1]; k < e; k++) {
-        int at = grams[k] * n;
-        for (int b = 0; b < n; b++) {
-          acc[b] += lr[at + b];
+    float[] out = new float[words.length * n];
+    ngramTrie.sums(lr, n, out);
+    return out;
+  }
+
+  /** The NGRAM head's reading over this lexicon: its best words, best first, and the posterior of the first. */
+  record NgramReading(int[] top, double posterior) {}
+
+  /**
+   * The NGRAM reading of each image: the {@code k} words with the highest log-score (ties: lower index
+   * first) and the softmax posterior of the best over all words. The same numbers as {@link #topK} and
+   * {@link Decoder#logSumExp} over one image's scores, computed for the whole block in two passes over
+   * the interleaved sums instead of one array per image.
+   */
+  NgramReading[] readNgram(ImageScores[] imgs, int k) {
+    int n = imgs.length;
+    int l = words.length;
+    k = Math.min(k, l);
+    float[] sums = ngramSums(imgs);
+    double[] base = new double[n];
+    for (int b = 0; b < n; b++) {
+      base[b] = imgs[b].ngramBase;
+    }
+    int[][] idx = new int[n][k];
+    double[][] val = new double[n][k];
+    // thr[b]: the value a word must beat to enter image b's top k once it is full (fill[b] == k)
+    double[] thr = new double[n];
+    int[] fill = new int[n];
+    for (int b = 0; b < n; b++) {
+      Arrays.fill(idx[b], -1);
+      Arrays.fill(val[b], Double.NEGATIVE_INFINITY);
+      thr[b] = Double.NEGATIVE_INFINITY;
+    }
+    for (int i = 0, at = 0; i < l; i++, at += n) {
+      for (int b = 0; b < n; b++) {
+        double x = sums[at + b] + base[b];
+        if (x > thr[b] || fill[b] < k) {
+          int[] ib = idx[b];
+          double[] vb = val[b];
+          int j = k - 1;
+          while (j > 0 && (x > vb[j - 1] || ib[j - 1] < 0)) {
+            vb[j] = vb[j - 1];
+            ib[j] = ib[j - 1];
+            j--;
+          }
+          vb[j] = x;
+          ib[j] = i;
+          fill[b] = Math.min(k, fill[b] + 1);
+          thr[b] = vb[k - 1];
         }
       }
+    }
+    // the maximum is the best word's score
+    double[] max = new double[n];
+    for (int b = 0; b < n; b++) {
+      max[b] = val[b][0];
+    }
+    // log-sum-exp as Decoder.logSumExp: terms more than 25 below the maximum are skipped
+    double[] sum = new double[n];
+    double[] cut = new double[n];
+    for (int b = 0; b < n; b++) {
+      cut[b] = max[b] - 25;
+    }
+    for (int i = 0, at = 0; i < l; i++, at += n) {
       for (int b = 0; b < n; b++) {
-        out[b][i] = acc[b];
+        double x = sums[at + b] + base[b];
+        if (x > cut[b]) {
+          sum[b] += Math.exp(x - max[b]);
+        }
       }
     }
+    NgramReading[] out = new NgramReading[n];
     for (int b = 0; b < n; b++) {
-      double base = imgs[b].ngramBase;
-      double[] o = out[b];
-      for (int i = 0; i < l; i++) {
-        o[i] += base;
-      }
+      double logZ = max[b] == Double.NEGATIVE_INFINITY ? max[b] : max[b] + Math.log(sum[b]);
+      out[b] = new NgramReading(idx[b], Math.exp(val[b][0] - logZ));
     }
     return out;
   }

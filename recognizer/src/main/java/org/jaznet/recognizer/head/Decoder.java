@@ -67,9 +67,9 @@ public final class Decoder {
   public Recognition decode(HeadOutputs out, int i, CompiledLexicon lexicon) {
     checkOwner(lexicon);
     ImageScores img = new ImageScores(out, i);
-    double[] ngram = null;
+    CompiledLexicon.NgramReading ngram = null;
     if (dictionaryLexicon != null) {
-      ngram = dictionaryLexicon.scoreNgram(new ImageScores[] {img})[0];
+      ngram = dictionaryLexicon.readNgram(new ImageScores[] {img}, NGRAM_CANDIDATES)[0];
     }
     return decode(out, i, img, ngram, lexicon);
   }
@@ -90,9 +90,9 @@ public final class Decoder {
     List<Recognition> result = new ArrayList<>(n);
     for (int from = 0; from < n; from += NGRAM_BLOCK) {
       int to = Math.min(n, from + NGRAM_BLOCK);
-      double[][] ngram = null;
+      CompiledLexicon.NgramReading[] ngram = null;
       if (dictionaryLexicon != null) {
-        ngram = dictionaryLexicon.scoreNgram(java.util.Arrays.copyOfRange(imgs, from, to));
+        ngram = dictionaryLexicon.readNgram(java.util.Arrays.copyOfRange(imgs, from, to), NGRAM_CANDIDATES);
       }
       for (int i = from; i < to; i++) {
         result.add(decode(out, i, imgs[i], ngram == null ? null : ngram[i - from], lexicon));
@@ -111,7 +111,8 @@ public final class Decoder {
     }
   }
 
-  private Recognition decode(HeadOutputs out, int i, ImageScores img, double[] ngramScores, CompiledLexicon lexicon) {
+  private Recognition decode(HeadOutputs out, int i, ImageScores img, CompiledLexicon.NgramReading ngramReading,
+      CompiledLexicon lexicon) {
     Map<HeadKind, HeadResult> perHead = new EnumMap<>(HeadKind.class);
     Set<String> candidates = new LinkedHashSet<>();
     double[][] lexScores = lexicon == null ? null : new double[HeadKind.values().length][];
@@ -136,10 +137,9 @@ public final class Decoder {
           }
         }
         case NGRAM -> {
-          double[] s = ngramScores;
-          int[] top = CompiledLexicon.topK(s, s.length, NGRAM_CANDIDATES);
+          int[] top = ngramReading.top();
           text = dictionaryLexicon.word(top[0]);
-          score = Math.exp(s[top[0]] - logSumExp(s, s.length, Double.NEGATIVE_INFINITY));
+          score = ngramReading.posterior();
           for (int c : top) {
             candidates.add(dictionaryLexicon.word(c));
           }

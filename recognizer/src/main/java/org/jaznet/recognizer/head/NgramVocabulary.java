@@ -93,6 +93,12 @@ public final class NgramVocabulary implements HeadCodec {
     return grams.size();
   }
 
+  /** Vocabulary index of an N-gram, or -1 if it is not in the vocabulary. */
+  public int indexOf(String gram) {
+    Integer i = index.get(gram);
+    return i == null ? -1 : i;
+  }
+
   /** Sorted vocabulary indices of the N-grams the word (normalised first) contains. */
   public int[] encode(String word) {
     Set<String> gs = gramsOf(CharCodec.normalise(word));

@@ -246,6 +246,45 @@ class DecoderTest {
     }
   }
 
+  @Test
+  void readNgram_block_equalsTopKAndLogSumExpOfEachImagesScores() {
+    List<String> words = new ArrayList<>();
+    Random rnd = new Random(12);
+    java.util.Set<String> distinct = new java.util.LinkedHashSet<>();
+    while (distinct.size() < 2000) {
+      StringBuilder sb = new StringBuilder();
+      for (int k = 0, len = 1 + rnd.nextInt(8); k < len; k++) {
+        sb.append("abcdeflnorst".charAt(rnd.nextInt(12)));
+      }
+      distinct.add(sb.toString());
+    }
+    words.addAll(distinct);
+    ModelSpec s = spec(words, 100);
+    Decoder d = new Decoder(s, Calibration.DEFAULT);
+    NgramVocabulary v = new NgramVocabulary(s.ngrams());
+    int n = 9;
+    float[] ngram = new float[n * v.size()];
+    for (int k = 0; k < ngram.length; k++) {
+      // sharp outputs, so several words come within the log-sum-exp's cut of the best
+      ngram[k] = rnd.nextFloat() < 0.1f ? 0.95f : 0.02f * rnd.nextFloat();
+    }
+    HeadOutputs out = new HeadOutputs(n, new float[n * 100], 100, new float[n * 37 * 23], ngram, v.size());
+    CompiledLexicon lex = d.compile(words);
+    ImageScores[] imgs = new ImageScores[n];
+    for (int b = 0; b < n; b++) {
+      imgs[b] = new ImageScores(out, b);
+    }
+    CompiledLexicon.NgramReading[] block = lex.readNgram(imgs, 3);
+    for (int b = 0; b < n; b++) {
+      double[] scores = new double[lex.size()];
+      lex.score(HeadKind.NGRAM, imgs[b], scores);
+      int[] top = CompiledLexicon.topK(scores, scores.length, 3);
+      assertThat(block[b].top()).as("image %d", b).containsExactly(top);
+      double posterior = Math.exp(scores[top[0]] - Decoder.logSumExp(scores, scores.length, Double.NEGATIVE_INFINITY));
+      assertThat(block[b].posterior()).as("image %d", b).isEqualTo(posterior);
+    }
+  }
+
   static float[] repeat(float[] a, int n) {
     if (a == null) {
       return null;
