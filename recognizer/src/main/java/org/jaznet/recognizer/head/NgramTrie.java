@@ -121,6 +121,10 @@ final class NgramTrie {
    * trie's order (a word's N-grams by the position where they end), the same for any batch size.
    */
   void sums(float[] terms, int n, float[] out) {
+    if (n == 1) {
+      sums(terms, out);
+      return;
+    }
     float[] acc = new float[(maxDepth + 1) * n];
     for (int k = 0; k < depth.length; k++) {
       int d = depth[k];
@@ -135,6 +139,23 @@ final class NgramTrie {
       int w = word[k];
       if (w >= 0) {
         System.arraycopy(acc, dst, out, w * n, n);
+      }
+    }
+  }
+
+  /** {@link #sums} for one image: the same additions in the same order, without the per-node copies. */
+  private void sums(float[] terms, float[] out) {
+    float[] acc = new float[maxDepth + 1];
+    for (int k = 0; k < depth.length; k++) {
+      int d = depth[k];
+      float a = acc[d - 1];
+      for (int q = offsets[k], e = offsets[k + 1]; q < e; q++) {
+        a += terms[grams[q]];
+      }
+      acc[d] = a;
+      int w = word[k];
+      if (w >= 0) {
+        out[w] = a;
       }
     }
   }
