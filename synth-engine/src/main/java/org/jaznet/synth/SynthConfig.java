@@ -13,10 +13,13 @@ import java.util.Objects;
  * @param randomStringRatio fraction of samples that are random strings of digits/letters instead of words
  * @param caseMode case of rendered words
  * @param recipe the stage parameters (MJSynth's distributions by default)
+ * @param shortWordRatio fraction of samples that are short texts (1 to {@link org.jaznet.synth.text.WordSource#SHORT_MAX}
+ *     characters, each length equally likely: a dictionary word of that length or a random string) instead
+ *     of the uniform draw from the dictionary, whose words are mostly long (0 by default, as MJSynth)
  */
 public record SynthConfig(
     long seed, Path dictionary, Path fontsDir, Path backgroundsDir, double randomStringRatio, CaseMode caseMode,
-    Recipe recipe) {
+    Recipe recipe, double shortWordRatio) {
   public SynthConfig {
     Objects.requireNonNull(dictionary, "dictionary");
     Objects.requireNonNull(fontsDir, "fontsDir");
@@ -26,6 +29,16 @@ public record SynthConfig(
     if (!(randomStringRatio >= 0 && randomStringRatio <= 1)) {
       throw new IllegalArgumentException("randomStringRatio must be in [0,1], got " + randomStringRatio);
     }
+    if (!(shortWordRatio >= 0 && shortWordRatio <= 1)) {
+      throw new IllegalArgumentException("shortWordRatio must be in [0,1], got " + shortWordRatio);
+    }
+  }
+
+  /** A config without extra short words. */
+  public SynthConfig(
+      long seed, Path dictionary, Path fontsDir, Path backgroundsDir, double randomStringRatio, CaseMode caseMode,
+      Recipe recipe) {
+    this(seed, dictionary, fontsDir, backgroundsDir, randomStringRatio, caseMode, recipe, 0);
   }
 
   /** A config with the default {@link Recipe#mjsynth()} stage parameters. */
@@ -41,31 +54,35 @@ public record SynthConfig(
   }
 
   public SynthConfig withSeed(long s) {
-    return new SynthConfig(s, dictionary, fontsDir, backgroundsDir, randomStringRatio, caseMode, recipe);
+    return new SynthConfig(s, dictionary, fontsDir, backgroundsDir, randomStringRatio, caseMode, recipe, shortWordRatio);
   }
 
   public SynthConfig withDictionary(Path d) {
-    return new SynthConfig(seed, d, fontsDir, backgroundsDir, randomStringRatio, caseMode, recipe);
+    return new SynthConfig(seed, d, fontsDir, backgroundsDir, randomStringRatio, caseMode, recipe, shortWordRatio);
   }
 
   public SynthConfig withFontsDir(Path f) {
-    return new SynthConfig(seed, dictionary, f, backgroundsDir, randomStringRatio, caseMode, recipe);
+    return new SynthConfig(seed, dictionary, f, backgroundsDir, randomStringRatio, caseMode, recipe, shortWordRatio);
   }
 
   public SynthConfig withBackgroundsDir(Path b) {
-    return new SynthConfig(seed, dictionary, fontsDir, b, randomStringRatio, caseMode, recipe);
+    return new SynthConfig(seed, dictionary, fontsDir, b, randomStringRatio, caseMode, recipe, shortWordRatio);
   }
 
   public SynthConfig withRandomStringRatio(double r) {
-    return new SynthConfig(seed, dictionary, fontsDir, backgroundsDir, r, caseMode, recipe);
+    return new SynthConfig(seed, dictionary, fontsDir, backgroundsDir, r, caseMode, recipe, shortWordRatio);
   }
 
   public SynthConfig withCaseMode(CaseMode c) {
-    return new SynthConfig(seed, dictionary, fontsDir, backgroundsDir, randomStringRatio, c, recipe);
+    return new SynthConfig(seed, dictionary, fontsDir, backgroundsDir, randomStringRatio, c, recipe, shortWordRatio);
   }
 
   public SynthConfig withRecipe(Recipe r) {
-    return new SynthConfig(seed, dictionary, fontsDir, backgroundsDir, randomStringRatio, caseMode, r);
+    return new SynthConfig(seed, dictionary, fontsDir, backgroundsDir, randomStringRatio, caseMode, r, shortWordRatio);
+  }
+
+  public SynthConfig withShortWordRatio(double v) {
+    return new SynthConfig(seed, dictionary, fontsDir, backgroundsDir, randomStringRatio, caseMode, recipe, v);
   }
 
   /**

@@ -66,6 +66,10 @@ final class SynthCommand implements Callable<Integer> {
   @Option(names = "--backgrounds", description = "Natural-photo folder. Default: backgrounds/.")
   Path backgrounds;
 
+  @Option(names = "--short-ratio", description = "Fraction of short texts, 1-4 characters (a dictionary word of that"
+      + " length or a random string). Default: 0, as MJSynth.")
+  Double shortRatio;
+
   @Option(names = "--random-ratio", description = "Fraction of random digit/letter strings. Default: the engine's.")
   Double randomRatio;
 
@@ -117,6 +121,9 @@ final class SynthCommand implements Callable<Integer> {
       throw new ParameterException(spec.commandLine(),
           "--runner renders shards in parallel processes; LMDB has one writer: use --format mjsynth or tsv");
     }
+    if (shortRatio != null && !(shortRatio >= 0 && shortRatio <= 1)) {
+      throw new ParameterException(spec.commandLine(), "--short-ratio must be in [0, 1], got " + shortRatio);
+    }
     if (randomRatio != null && !(randomRatio >= 0 && randomRatio <= 1)) {
       throw new ParameterException(spec.commandLine(), "--random-ratio must be in [0, 1], got " + randomRatio);
     }
@@ -132,6 +139,9 @@ final class SynthCommand implements Callable<Integer> {
     }
     if (randomRatio != null) {
       config = config.withRandomStringRatio(randomRatio);
+    }
+    if (shortRatio != null) {
+      config = config.withShortWordRatio(shortRatio);
     }
     if (caseMode != null) {
       config = config.withCaseMode(caseMode);

@@ -121,6 +121,10 @@ final class TrainCommand implements Callable<Integer> {
   @Option(names = "--ngrams", description = "NGRAM vocabulary size (default: ${DEFAULT-VALUE})")
   int ngrams = 10_000;
 
+  @Option(names = "--short-words", description = "share of the training stream that is short texts, 1-4 characters"
+      + " (a training word of that length or a random string; the dictionary's uniform draw has few): default ${DEFAULT-VALUE}")
+  double shortWords = 0;
+
   @Option(names = "--random-strings", description = "share of random strings in the synthetic stream (default: ${DEFAULT-VALUE})")
   double randomStrings = 0.1;
 
@@ -179,7 +183,7 @@ final class TrainCommand implements Callable<Integer> {
           .warmupSteps(warmup).l2(l2).dropout(dropout).dictStart(dictStart).dictStep(dictStep)
           .dictGrowAccuracy(dictGrowAccuracy).dictGrowPatience(dictGrowPatience).dictGrowMaxSteps(dictGrowMaxSteps)
           .dictOrder(dictOrder).activeShare(activeShare).threads(threads).holdout(holdout).ngramSize(ngrams)
-          .randomStringRatio(randomStrings).validateEvery(validateEvery).validationSize(validationSize)
+          .randomStringRatio(randomStrings).shortWordRatio(shortWords).validateEvery(validateEvery).validationSize(validationSize)
           .checkpointMinutes(checkpointMinutes).logEvery(logEvery).precision(precision).recipe(recipe).targetAccuracy(targetAccuracy)
           .initFrom(initFrom);
       if (streamSeed != null) {

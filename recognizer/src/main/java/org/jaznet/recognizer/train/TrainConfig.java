@@ -53,6 +53,9 @@ import org.jaznet.recognizer.model.Precision;
  * @param streamSeed seeds the training images only (the synthetic or disk stream); equal to {@code seed}
  *     unless set. A further stage started with {@code initFrom} must keep {@code seed} (the word split) but
  *     should change this, or it replays the images the earlier stages saw from step 0
+ * @param shortWordRatio share of the training stream's words that are short (1-4 characters: a
+ *     training word of that length or a random string; see the synth engine's {@code WordSource}); the
+ *     validation sets keep the uniform draw
  */
 public record TrainConfig(
     Arch arch,
@@ -90,7 +93,8 @@ public record TrainConfig(
     SynthRecipe recipe,
     Precision precision,
     Path initFrom,
-    long streamSeed) {
+    long streamSeed,
+    double shortWordRatio) {
 
   public TrainConfig {
     Objects.requireNonNull(arch, "arch");
@@ -122,6 +126,7 @@ public record TrainConfig(
     check(holdout >= 0 && holdout < 0.5, "holdout must be in [0, 0.5), got " + holdout);
     check(ngramSize >= 1, "ngramSize must be >= 1, got " + ngramSize);
     check(randomStringRatio >= 0 && randomStringRatio <= 1, "randomStringRatio must be in [0, 1], got " + randomStringRatio);
+    check(shortWordRatio >= 0 && shortWordRatio <= 1, "shortWordRatio must be in [0, 1], got " + shortWordRatio);
     check(validateEvery >= 0, "validateEvery must be >= 0, got " + validateEvery);
     check(validationSize >= 1, "validationSize must be >= 1, got " + validationSize);
     check(checkpointMinutes > 0, "checkpointMinutes must be > 0, got " + checkpointMinutes);
@@ -191,6 +196,7 @@ public record TrainConfig(
     b.targetAccuracy = targetAccuracy;
     b.initFrom = initFrom;
     b.streamSeed = streamSeed;
+    b.shortWordRatio = shortWordRatio;
     return b;
   }
 
@@ -232,6 +238,7 @@ public record TrainConfig(
     private double targetAccuracy;
     private Path initFrom;
     private Long streamSeed;
+    private double shortWordRatio;
 
     private Builder(Path dictionary, Path out) {
       this.dictionary = dictionary;
@@ -273,13 +280,14 @@ public record TrainConfig(
     public Builder initFrom(Path v) { initFrom = v; return this; }
     /** Seeds the training stream; without it the stream uses {@link #seed}. */
     public Builder streamSeed(long v) { streamSeed = v; return this; }
+    public Builder shortWordRatio(double v) { shortWordRatio = v; return this; }
 
     public TrainConfig build() {
       return new TrainConfig(arch, heads, dictionary, out, dataDir, steps, batch, resume, maxMinutes, seed,
           learningRate, optimiser, l2, dropout, warmupSteps, schedule, dictStart, dictStep, dictGrowAccuracy,
           dictGrowPatience, dictGrowMaxSteps, activeShare, dictOrder, threads, holdout, ngramSize,
           randomStringRatio, validateEvery, validationSize, checkpointMinutes, logEvery, targetAccuracy, recipe, precision, initFrom,
-          streamSeed == null ? seed : streamSeed);
+          streamSeed == null ? seed : streamSeed, shortWordRatio);
     }
   }
 }

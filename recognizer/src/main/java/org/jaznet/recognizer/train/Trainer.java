@@ -381,15 +381,21 @@ public final class Trainer {
   // ---- data
 
   private SynthEngine engine(List<String> words, String name, double randomStrings) throws IOException {
-    return engine(words, name, randomStrings, config.seed());
+    return engine(words, name, randomStrings, config.seed(), 0);
   }
 
-  private SynthEngine engine(List<String> words, String name, double randomStrings, long seed) throws IOException {
+  /** A training engine: the training stream's seed and short-word share. */
+  private SynthEngine trainingEngine(List<String> words, String name) throws IOException {
+    return engine(words, name, config.randomStringRatio(), config.streamSeed(), config.shortWordRatio());
+  }
+
+  private SynthEngine engine(List<String> words, String name, double randomStrings, long seed, double shortWords)
+      throws IOException {
     Path dir = config.checkpointDir().resolve("words");
     Path file = dir.resolve(name + ".txt");
     Checkpoints.writeAtomically(file, (String.join("\n", words) + "\n").getBytes(StandardCharsets.UTF_8));
     SynthConfig sc = SynthConfig.defaults(seed).withDictionary(file).withRandomStringRatio(randomStrings)
-        .withRecipe(config.recipe().recipe());
+        .withRecipe(config.recipe().recipe()).withShortWordRatio(shortWords);
     try {
       return SynthEngine.create(sc);
     } catch (SynthException e) {
@@ -407,14 +413,14 @@ public final class Trainer {
       return;
     }
     if (allEngine == null) {
-      allEngine = engine(split.training(), "train-all", config.randomStringRatio(), config.streamSeed());
+      allEngine = trainingEngine(split.training(), "train-all");
     }
     List<SynthStream.Source> sources = new ArrayList<>();
     if (growing() && config.activeShare() > 0) {
       List<String> active = split.activeTraining(dictActive());
       if (!active.isEmpty()) {
         sources.add(new SynthStream.Source(
-            engine(active, "train-active-" + dictActive(), config.randomStringRatio(), config.streamSeed()),
+            trainingEngine(active, "train-active-" + dictActive()),
             config.activeShare()));
       }
     }
@@ -607,6 +613,7 @@ public final class Trainer {
     info.put("learning_rate", config.learningRate());
     info.put("seed", config.seed());
     info.put("streamSeed", config.streamSeed());
+    info.put("shortWordRatio", config.shortWordRatio());
     info.put("precision", config.precision().name());
     info.put("recipe", config.recipe().name());
     if (config.initFrom() != null) {

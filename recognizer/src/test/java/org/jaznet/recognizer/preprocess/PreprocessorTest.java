@@ -95,6 +95,76 @@ class PreprocessorTest {
     assertThat(x[100]).isEqualTo(x[0]);
   }
 
+  /** A smooth random grey image (sums of sines), so that resampling differences show. */
+  static byte[] waves(int w, int h, long seed) {
+    Random rnd = new Random(seed);
+    double[] f = {rnd.nextDouble() * 0.3, rnd.nextDouble() * 0.3, rnd.nextDouble() * 0.05, rnd.nextDouble() * 0.05};
+    byte[] g = new byte[w * h];
+    for (int y = 0; y < h; y++) {
+      for (int x = 0; x < w; x++) {
+        double v = 128 + 60 * Math.sin(f[0] * x + f[2] * y) + 60 * Math.sin(f[1] * y + f[3] * x);
+        g[y * w + x] = (byte) Math.max(0, Math.min(255, (int) Math.round(v)));
+      }
+    }
+    return g;
+  }
+
+  /** OpenCV's float resize of a grey image (rows first with one mode, then columns with another), normalised. */
+  static float[] openCv(byte[] g, int w, int h, int rowsMode, int colsMode) {
+    Mat m = new Mat(h, w, CvType.CV_32F);
+    float[] f = new float[w * h];
+    for (int i = 0; i < f.length; i++) {
+      f[i] = g[i] & 0xFF;
+    }
+    m.put(0, 0, f);
+    Mat rows = new Mat();
+    org.opencv.imgproc.Imgproc.resize(m, rows, new org.opencv.core.Size(w, 32), 0, 0, rowsMode);
+    Mat out = new Mat();
+    org.opencv.imgproc.Imgproc.resize(rows, out, new org.opencv.core.Size(100, 32), 0, 0, colsMode);
+    float[] r = new float[3200];
+    out.get(0, 0, r);
+    double mean = 0;
+    for (float v : r) {
+      mean += v;
+    }
+    mean /= r.length;
+    double sq = 0;
+    for (float v : r) {
+      sq += (v - mean) * (v - mean);
+    }
+    double inv = 1 / (Math.sqrt(sq / r.length) + 1e-4);
+    for (int i = 0; i < r.length; i++) {
+      r[i] = (float) ((r[i] - mean) * inv);
+    }
+    return r;
+  }
+
+  @Test
+  void toInputBytes_shrinkMoreThanTwice_areaAverageAsOpenCvInterArea() {
+    int w = 733;
+    int h = 211; // 7.33x and 6.59x: fractional boxes
+    byte[] g = waves(w, h, 7);
+    float[] x = new float[3200];
+    Preprocessor.toInput(g, w, h, x, 0);
+    float[] expected = openCv(g, w, h, org.opencv.imgproc.Imgproc.INTER_AREA, org.opencv.imgproc.Imgproc.INTER_AREA);
+    for (int i = 0; i < 3200; i++) {
+      assertThat(x[i]).as("pixel %d", i).isCloseTo(expected[i], within(2e-3f));
+    }
+  }
+
+  @Test
+  void toInputBytes_onlyHeightShrinksMoreThanTwice_areaRowsThenBilinearColumns() {
+    int w = 150;
+    int h = 200; // width 1.5x: bilinear; height 6.25x: area
+    byte[] g = waves(w, h, 8);
+    float[] x = new float[3200];
+    Preprocessor.toInput(g, w, h, x, 0);
+    float[] expected = openCv(g, w, h, org.opencv.imgproc.Imgproc.INTER_AREA, org.opencv.imgproc.Imgproc.INTER_LINEAR);
+    for (int i = 0; i < 3200; i++) {
+      assertThat(x[i]).as("pixel %d", i).isCloseTo(expected[i], within(2e-3f));
+    }
+  }
+
   @Test
   void toInputBytes_constantImage_zerosWithoutNaN() {
     float[] x = new float[3200];

@@ -11,6 +11,13 @@ import org.jaznet.synth.Lexicon;
  * random string of digits and letters of length 1..maxRandomLength, then the case. {@link CaseMode#MIXED}
  * picks lower / UPPER / Capitalized uniformly, as MJSynth. Immutable and thread-safe; all randomness
  * comes from the caller's generator.
+ *
+ * <p>With a {@code shortWordRatio} above 0, that share of the samples are short texts instead: a length
+ * drawn uniformly from 1..{@value #SHORT_MAX}, then with even odds a dictionary word of that length (if
+ * the dictionary has one) or a random string of that length. A dictionary drawn uniformly is mostly long
+ * words (in the 90k list, 1.6 % have at most 4 characters), while short words are common in photographed
+ * text; a recognizer trained on the uniform draw sees few of them, and a 32x100 input stretches them
+ * far wider than it stretches long words.
  */
 public final class WordSource {
   private static final char[] ALNUM = "0123456789abcdefghijklmnopqrstuvwxyz".toCharArray();
@@ -20,8 +27,19 @@ public final class WordSource {
   private final double randomStringRatio;
   private final CaseMode caseMode;
   private final int maxRandomLength;
+  private final double shortWordRatio;
+  /** Lexicon indices of the words of each length 1..SHORT_MAX ({@code byLength[L - 1]}). */
+  private final int[][] byLength;
+
+  /** Longest text of the short-word draw. */
+  public static final int SHORT_MAX = 4;
 
   public WordSource(Lexicon lexicon, double randomStringRatio, CaseMode caseMode, int maxRandomLength) {
+    this(lexicon, randomStringRatio, caseMode, maxRandomLength, 0);
+  }
+
+  public WordSource(Lexicon lexicon, double randomStringRatio, CaseMode caseMode, int maxRandomLength,
+      double shortWordRatio) {
     this.lexicon = Objects.requireNonNull(lexicon, "lexicon");
     this.caseMode = Objects.requireNonNull(caseMode, "caseMode");
     if (!(randomStringRatio >= 0 && randomStringRatio <= 1)) {
@@ -30,12 +48,38 @@ public final class WordSource {
     if (maxRandomLength < 1) {
       throw new IllegalArgumentException("maxRandomLength must be >= 1, got " + maxRandomLength);
     }
+    if (!(shortWordRatio >= 0 && shortWordRatio <= 1)) {
+      throw new IllegalArgumentException("shortWordRatio must be in [0,1], got " + shortWordRatio);
+    }
     this.randomStringRatio = randomStringRatio;
     this.maxRandomLength = maxRandomLength;
+    this.shortWordRatio = shortWordRatio;
+    int[] counts = new int[SHORT_MAX];
+    for (int i = 0; i < lexicon.size(); i++) {
+      int len = lexicon.get(i).length();
+      if (len >= 1 && len <= SHORT_MAX) {
+        counts[len - 1]++;
+      }
+    }
+    byLength = new int[SHORT_MAX][];
+    for (int l = 0; l < SHORT_MAX; l++) {
+      byLength[l] = new int[counts[l]];
+      counts[l] = 0;
+    }
+    for (int i = 0; i < lexicon.size(); i++) {
+      int len = lexicon.get(i).length();
+      if (len >= 1 && len <= SHORT_MAX) {
+        byLength[len - 1][counts[len - 1]++] = i;
+      }
+    }
   }
 
   /** Draws one word; always consumes the same number of draws from {@code r} for a given outcome. */
   public Word next(RandomGenerator r) {
+    // no draw at all when the ratio is 0, so existing seeds keep their bytes
+    if (shortWordRatio > 0 && r.nextDouble() < shortWordRatio) {
+      return nextShort(r);
+    }
     boolean random = r.nextDouble() < randomStringRatio;
     CaseMode mode = caseMode == CaseMode.MIXED ? FIXED[r.nextInt(3)] : caseMode;
     String base;
@@ -51,5 +95,24 @@ public final class WordSource {
     }
     String text = mode.apply(base);
     return new Word(text, lexicon.indexOf(text.toLowerCase(Locale.ROOT)), random);
+  }
+
+  private Word nextShort(RandomGenerator r) {
+    int len = 1 + r.nextInt(SHORT_MAX);
+    boolean fromDictionary = r.nextBoolean() && byLength[len - 1].length > 0;
+    CaseMode mode = caseMode == CaseMode.MIXED ? FIXED[r.nextInt(3)] : caseMode;
+    String base;
+    if (fromDictionary) {
+      int[] pool = byLength[len - 1];
+      base = lexicon.get(pool[r.nextInt(pool.length)]);
+    } else {
+      char[] cs = new char[len];
+      for (int i = 0; i < len; i++) {
+        cs[i] = ALNUM[r.nextInt(ALNUM.length)];
+      }
+      base = new String(cs);
+    }
+    String text = mode.apply(base);
+    return new Word(text, lexicon.indexOf(text.toLowerCase(Locale.ROOT)), !fromDictionary);
   }
 }

@@ -82,4 +82,46 @@ class WordSourceTest {
     assertThatThrownBy(() -> new WordSource(lexicon, 1.5, CaseMode.LOWER, 10))
         .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("1.5");
   }
+
+  @Test
+  void next_shortWordRatio_drawsShortTextsOfEveryLengthHalfFromTheDictionary() {
+    Lexicon lex = Lexicon.of(List.of("a", "to", "cat", "door", "window", "elephant"));
+    WordSource s = new WordSource(lex, 0, CaseMode.LOWER, 10, 0.5);
+    SplittableRandom r = new SplittableRandom(3);
+    int[] byLength = new int[12];
+    int shortDictionary = 0;
+    int shortRandom = 0;
+    int n = 8000;
+    for (int i = 0; i < n; i++) {
+      Word w = s.next(r);
+      byLength[w.text().length()]++;
+      if (w.text().length() <= WordSource.SHORT_MAX) {
+        if (w.random()) {
+          shortRandom++;
+        } else {
+          shortDictionary++;
+          assertThat(w.lexiconIndex()).isGreaterThanOrEqualTo(0);
+        }
+      }
+    }
+    // half the draws are short: ~1000 per length 1..4 plus the uniform draw's a/to/cat/door (~667 each)
+    for (int len = 1; len <= 4; len++) {
+      assertThat(byLength[len]).as("length %d", len).isBetween(1450, 1900);
+    }
+    assertThat(byLength[6] + byLength[8]).isBetween(1150, 1520);
+    // the short draw's random strings: about half of its 4000
+    assertThat(shortRandom).isBetween(1800, 2200);
+    assertThat(shortDictionary).isGreaterThan(shortRandom);
+  }
+
+  @Test
+  void next_shortWordRatioZero_drawsAsBefore() {
+    WordSource plain = new WordSource(lexicon, 0.3, CaseMode.MIXED, 10);
+    WordSource zero = new WordSource(lexicon, 0.3, CaseMode.MIXED, 10, 0);
+    SplittableRandom a = new SplittableRandom(4);
+    SplittableRandom b = new SplittableRandom(4);
+    for (int i = 0; i < 200; i++) {
+      assertThat(zero.next(b)).isEqualTo(plain.next(a));
+    }
+  }
 }
