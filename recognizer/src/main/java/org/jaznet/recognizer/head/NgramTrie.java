@@ -20,7 +20,7 @@ import java.util.List;
  */
 final class NgramTrie {
   /** Depth of each node (1 = first character), depth-first order. */
-  private final byte[] depth;
+  private final int[] depth;
   /** CSR: the vocabulary indices node k adds are {@code grams[offsets[k] .. offsets[k + 1])}. */
   private final int[] offsets;
   private final int[] grams;
@@ -44,9 +44,6 @@ final class NgramTrie {
     int deepest = 0;
     for (int i : order) {
       String w = words[i];
-      if (w.length() > Byte.MAX_VALUE) {
-        throw new IllegalArgumentException("lexicon word longer than " + Byte.MAX_VALUE + " characters: " + w);
-      }
       int common = commonPrefix(previous, w);
       if (common == w.length()) {
         // w is a prefix of the previous word: impossible in sorted order unless equal (words are distinct)
@@ -61,11 +58,11 @@ final class NgramTrie {
       previous = w;
     }
     int nodes = depths.size();
-    depth = new byte[nodes];
+    depth = new int[nodes];
     word = new int[nodes];
     offsets = new int[nodes + 1];
     for (int k = 0; k < nodes; k++) {
-      depth[k] = (byte) (int) depths.get(k);
+      depth[k] = depths.get(k);
       word[k] = wordOf.get(k);
       offsets[k + 1] = offsets[k] + added.get(k).length;
     }

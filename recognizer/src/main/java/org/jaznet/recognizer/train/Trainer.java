@@ -290,6 +290,15 @@ public final class Trainer {
       throw new IllegalStateException("checkpoint " + r.file() + " was trained with arch " + spec.arch() + " and heads "
           + spec.heads() + "; this run asks for arch " + config.arch() + " and heads " + config.heads());
     }
+    if (s.streamSeed() != null && s.streamSeed() != config.streamSeed()) {
+      // without this a resume that forgets --stream-seed would switch to another stream mid-run
+      throw new IllegalStateException("checkpoint " + r.file() + " was trained on the image stream of --stream-seed "
+          + s.streamSeed() + "; this run asks for " + config.streamSeed() + " (pass --stream-seed " + s.streamSeed() + ")");
+    }
+    if (s.shortWordRatio() != null && s.shortWordRatio() != config.shortWordRatio()) {
+      listener.onEvent(String.format("step %d: short-word share changes from %.3f (checkpoint) to %.3f",
+          s.step(), s.shortWordRatio(), config.shortWordRatio()));
+    }
     net = r.net();
     List<String> held = s.heldOut() == null ? List.of() : s.heldOut();
     heldOutSet = new HashSet<>(held);
@@ -549,7 +558,7 @@ public final class Trainer {
   private Path checkpoint(long t0) throws IOException {
     Checkpoints.TrainState s = new Checkpoints.TrainState(step, imagesSeen, secondsBefore + (System.nanoTime() - t0) / 1e9,
         net.spec(), net.seed(), net.graph().getIterationCount(), lastGrowthStep, bestDict, validationsSinceBest,
-        split.heldOut());
+        split.heldOut(), config.streamSeed(), config.shortWordRatio());
     Path p = Checkpoints.save(config.checkpointDir(), s, net);
     metrics.write();
     listener.onEvent("checkpoint " + p.getFileName());

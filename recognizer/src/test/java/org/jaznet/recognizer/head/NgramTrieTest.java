@@ -54,6 +54,25 @@ class NgramTrieTest {
   }
 
   @Test
+  void sums_wordOfHundredsOfCharacters_summedLikeAnyOther() {
+    String longWord = "ab".repeat(150) + "xyz";
+    List<String> words = List.of("ab", longWord, "xy");
+    NgramVocabulary vocab = NgramVocabulary.build(words, 100);
+    NgramTrie trie = new NgramTrie(words.toArray(new String[0]), vocab);
+    float[] terms = new float[vocab.size()];
+    for (int g = 0; g < terms.length; g++) {
+      terms[g] = g + 1;
+    }
+    float[] out = new float[3];
+    trie.sums(terms, 1, out);
+    float expected = 0;
+    for (int g : vocab.encode(longWord)) {
+      expected += terms[g];
+    }
+    assertThat(out[1]).isEqualTo(expected);
+  }
+
+  @Test
   void constructor_duplicateWord_refuses() {
     NgramVocabulary vocab = NgramVocabulary.build(List.of("abc"), 10);
     assertThatThrownBy(() -> new NgramTrie(new String[] {"abc", "abc"}, vocab))

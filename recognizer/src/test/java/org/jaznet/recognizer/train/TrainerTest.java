@@ -124,6 +124,18 @@ class TrainerTest {
     assertThat(Files.readString(dir.resolve("same1.train.json"))).contains("\"streamSeed\" : 3");
   }
 
+  @Test
+  void resume_withoutTheCheckpointsStreamSeed_refusesNamingIt() throws Exception {
+    new Trainer(tiny("z").steps(2).streamSeed(5).build(), null).run();
+    assertThatThrownBy(() -> new Trainer(tiny("z").steps(3).resume(true).build(), null).run())
+        .isInstanceOf(IllegalStateException.class).hasMessageContaining("pass --stream-seed 5");
+    Recording rec = new Recording();
+    Trainer.TrainResult r = new Trainer(tiny("z").steps(3).resume(true).streamSeed(5).shortWordRatio(0.5).build(), rec)
+        .run();
+    assertThat(r.step()).isEqualTo(3);
+    assertThat(rec.events).anyMatch(e -> e.contains("short-word share changes from 0.000 (checkpoint) to 0.500"));
+  }
+
   private double conv2Distance(String a, String b) throws Exception {
     JazNet x = ModelFile.load(dir.resolve(a + ".zip"));
     JazNet y = ModelFile.load(dir.resolve(b + ".zip"));

@@ -353,6 +353,10 @@ public final class SynthRun {
     m.put("backgroundsDir", c.backgroundsDir().toAbsolutePath().normalize().toString());
     m.put("randomStringRatio", Double.toString(c.randomStringRatio()));
     m.put("caseMode", c.caseMode().name());
+    if (c.shortWordRatio() > 0) {
+      // only when used, so runs made before the option existed still resume
+      m.put("shortWordRatio", Double.toString(c.shortWordRatio()));
+    }
     return m;
   }
 
