@@ -139,30 +139,27 @@ class PreprocessorTest {
     return r;
   }
 
-  @Test
-  void toInputBytes_shrinkMoreThanTwice_areaAverageAsOpenCvInterArea() {
-    int w = 733;
-    int h = 211; // 7.33x and 6.59x: fractional boxes
-    byte[] g = waves(w, h, 7);
+  /** Our preprocessing of a smooth {@code w x h} image equals OpenCV's two-pass resize with these modes. */
+  static void assertResizeMatchesOpenCv(int w, int h, long seed, int rowsMode, int colsMode) {
+    byte[] g = waves(w, h, seed);
     float[] x = new float[3200];
     Preprocessor.toInput(g, w, h, x, 0);
-    float[] expected = openCv(g, w, h, org.opencv.imgproc.Imgproc.INTER_AREA, org.opencv.imgproc.Imgproc.INTER_AREA);
+    float[] expected = openCv(g, w, h, rowsMode, colsMode);
     for (int i = 0; i < 3200; i++) {
       assertThat(x[i]).as("pixel %d", i).isCloseTo(expected[i], within(2e-3f));
     }
   }
 
   @Test
+  void toInputBytes_shrinkMoreThanTwice_areaAverageAsOpenCvInterArea() {
+    // 7.33x and 6.59x: fractional boxes
+    assertResizeMatchesOpenCv(733, 211, 7, org.opencv.imgproc.Imgproc.INTER_AREA, org.opencv.imgproc.Imgproc.INTER_AREA);
+  }
+
+  @Test
   void toInputBytes_onlyHeightShrinksMoreThanTwice_areaRowsThenBilinearColumns() {
-    int w = 150;
-    int h = 200; // width 1.5x: bilinear; height 6.25x: area
-    byte[] g = waves(w, h, 8);
-    float[] x = new float[3200];
-    Preprocessor.toInput(g, w, h, x, 0);
-    float[] expected = openCv(g, w, h, org.opencv.imgproc.Imgproc.INTER_AREA, org.opencv.imgproc.Imgproc.INTER_LINEAR);
-    for (int i = 0; i < 3200; i++) {
-      assertThat(x[i]).as("pixel %d", i).isCloseTo(expected[i], within(2e-3f));
-    }
+    // width 1.5x: bilinear; height 6.25x: area
+    assertResizeMatchesOpenCv(150, 200, 8, org.opencv.imgproc.Imgproc.INTER_AREA, org.opencv.imgproc.Imgproc.INTER_LINEAR);
   }
 
   @Test
