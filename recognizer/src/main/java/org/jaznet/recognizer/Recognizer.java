@@ -45,6 +45,8 @@ public final class Recognizer implements AutoCloseable {
   }
 
   private final JazNet net;
+  /** The net's inference graph (batch normalisations folded into the convolutions), made once. */
+  private final JazNet.Inference inference;
   private final Decoder decoder;
   private final ReentrantLock forward = new ReentrantLock();
   private volatile boolean closed;
@@ -54,6 +56,7 @@ public final class Recognizer implements AutoCloseable {
 
   private Recognizer(JazNet net) {
     this.net = net;
+    this.inference = net.inference();
     this.decoder = new Decoder(net.spec(), net.calibration());
   }
 
@@ -75,7 +78,10 @@ public final class Recognizer implements AutoCloseable {
     return load(p);
   }
 
-  /** Wraps a network in memory (training, evaluation). The network must not be trained meanwhile. */
+  /**
+   * Wraps a network in memory (training, evaluation). The recognizer reads through a copy of the
+   * network made now ({@link JazNet#inference()}), so training the network afterwards does not change it.
+   */
   public static Recognizer of(JazNet net) {
     return new Recognizer(Objects.requireNonNull(net, "net"));
   }
@@ -181,7 +187,7 @@ public final class Recognizer implements AutoCloseable {
     try {
       // [m * 3200] -> [m, 1, 32, 100]
       INDArray x = Nd4j.create(flat, new long[] {m, 1, Preprocessor.HEIGHT, Preprocessor.WIDTH}, 'c');
-      return HeadOutputs.of(net.output(x));
+      return HeadOutputs.of(inference.output(x));
     } finally {
       forward.unlock();
     }

@@ -137,73 +137,55 @@ public final class CompiledLexicon {
 
   /**
    * The NGRAM reading of each image: the {@code k} words with the highest log-score (ties: lower index
-   * first) and the softmax posterior of the best over all words. The same numbers as {@link #topK} and
-   * {@link Decoder#logSumExp} over one image's scores, computed for the whole block in two passes over
-   * the interleaved sums instead of one array per image.
+   * first) and the softmax posterior of the best over all words. The same numbers, bit for bit, as
+   * {@link #topK} and {@link Decoder#logSumExp} over the image's scores of every word ({@link
+   * #ngramSums}), from one walk of the prefix trie for the whole block that keeps only the words that
+   * can be among the k best or within the log-sum-exp's cut of the best ({@link NgramTrie#select}).
    */
   NgramReading[] readNgram(ImageScores[] imgs, int k) {
     int n = imgs.length;
-    int l = words.length;
-    k = Math.min(k, l);
-    float[] sums = ngramSums(imgs);
+    k = Math.min(k, words.length);
+    int v = imgs[0].ngramLr.length;
+    float[] lr = new float[v * n];
     double[] base = new double[n];
     for (int b = 0; b < n; b++) {
+      double[] x = imgs[b].ngramLr;
+      for (int g = 0; g < v; g++) {
+        lr[g * n + b] = (float) x[g];
+      }
       base[b] = imgs[b].ngramBase;
     }
-    int[][] idx = new int[n][k];
-    double[][] val = new double[n][k];
-    // thr[b]: the value a word must beat to enter image b's top k once it is full (fill[b] == k)
-    double[] thr = new double[n];
-    int[] fill = new int[n];
-    for (int b = 0; b < n; b++) {
-      Arrays.fill(idx[b], -1);
-      Arrays.fill(val[b], Double.NEGATIVE_INFINITY);
-      thr[b] = Double.NEGATIVE_INFINITY;
-    }
-    for (int i = 0, at = 0; i < l; i++, at += n) {
-      for (int b = 0; b < n; b++) {
-        double x = sums[at + b] + base[b];
-        if (x > thr[b] || fill[b] < k) {
-          int[] ib = idx[b];
-          double[] vb = val[b];
-          int j = k - 1;
-          while (j > 0 && (x > vb[j - 1] || ib[j - 1] < 0)) {
-            vb[j] = vb[j - 1];
-            ib[j] = ib[j - 1];
-            j--;
-          }
-          vb[j] = x;
-          ib[j] = i;
-          fill[b] = Math.min(k, fill[b] + 1);
-          thr[b] = vb[k - 1];
-        }
-      }
-    }
-    // the maximum is the best word's score
-    double[] max = new double[n];
-    for (int b = 0; b < n; b++) {
-      max[b] = val[b][0];
-    }
-    // log-sum-exp as Decoder.logSumExp: terms more than 25 below the maximum are skipped
-    double[] sum = new double[n];
-    double[] cut = new double[n];
-    for (int b = 0; b < n; b++) {
-      cut[b] = max[b] - 25;
-    }
-    for (int i = 0, at = 0; i < l; i++, at += n) {
-      for (int b = 0; b < n; b++) {
-        double x = sums[at + b] + base[b];
-        if (x > cut[b]) {
-          sum[b] += Math.exp(x - max[b]);
-        }
-      }
-    }
+    NgramTrie.Candidates[] c = ngramTrie.select(lr, n, base, k, Decoder.LOG_SUM_EXP_CUT);
     NgramReading[] out = new NgramReading[n];
     for (int b = 0; b < n; b++) {
-      double logZ = max[b] == Double.NEGATIVE_INFINITY ? max[b] : max[b] + Math.log(sum[b]);
-      out[b] = new NgramReading(idx[b], Math.exp(val[b][0] - logZ));
+      out[b] = reading(c[b], k);
     }
     return out;
+  }
+
+  /** Top k and posterior of the best over one image's candidates, taken in word order as a pass over every word would. */
+  private static NgramReading reading(NgramTrie.Candidates c, int k) {
+    int m = c.size();
+    long[] order = new long[m];
+    for (int j = 0; j < m; j++) {
+      order[j] = ((long) c.word(j) << 32) | j;
+    }
+    Arrays.sort(order);
+    int[] wordOf = new int[m];
+    double[] score = new double[m];
+    for (int j = 0; j < m; j++) {
+      int at = (int) order[j];
+      wordOf[j] = c.word(at);
+      score[j] = c.score(at);
+    }
+    int[] top = topK(score, m, k);
+    double max = score[top[0]];
+    double logZ = Decoder.logSumExp(score, m, Double.NEGATIVE_INFINITY);
+    int[] topWords = new int[top.length];
+    for (int j = 0; j < top.length; j++) {
+      topWords[j] = wordOf[top[j]];
+    }
+    return new NgramReading(topWords, Math.exp(max - logZ));
   }
 
   /** Indices of the k highest values, best first (ties: lower index first). */

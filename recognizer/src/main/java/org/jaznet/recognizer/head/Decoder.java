@@ -271,6 +271,9 @@ public final class Decoder {
     return d;
   }
 
+  /** {@link #logSumExp} skips the terms this far below the maximum. */
+  static final double LOG_SUM_EXP_CUT = 25;
+
   /** log(exp(extra) + sum exp(v[0..n))). */
   static double logSumExp(double[] v, int n, double extra) {
     double max = extra;
@@ -282,7 +285,7 @@ public final class Decoder {
     }
     // Terms more than 25 below the maximum change the sum by < 1e-10 relative: skip their exp (most
     // words of a large lexicon), which keeps 90k-word posteriors cheap.
-    double cut = max - 25;
+    double cut = max - LOG_SUM_EXP_CUT;
     double s = extra > cut ? Math.exp(extra - max) : 0;
     for (int k = 0; k < n; k++) {
       double x = v[k];

@@ -160,4 +160,146 @@ final class NgramTrie {
   int words() {
     return words;
   }
+
+  /**
+   * For each of the {@code n} images interleaved in {@code terms} (as in {@link #sums}), the words that
+   * can be among its {@code k} best or within {@code window} of its best, with their scores {@code
+   * (double) sum + base[b]}: the same float sums as {@link #sums} (same additions, same order), but each
+   * word's score is compared at its end node with the image's running threshold instead of being
+   * written out, so no words x images array is made and no second pass reads it. Every word left out
+   * scores below the image's k-th best and below its best minus the window, so a top-k and a
+   * log-sum-exp that skips terms more than the window below the maximum come out the same over the
+   * candidates as over all words.
+   */
+  Candidates[] select(float[] terms, int n, double[] base, int k, double window) {
+    if (n == 1) {
+      return new Candidates[] {select(terms, base[0], k, window)};
+    }
+    Candidates[] c = new Candidates[n];
+    double[] low = new double[n];
+    for (int b = 0; b < n; b++) {
+      c[b] = new Candidates(k, window);
+      low[b] = Double.NEGATIVE_INFINITY;
+    }
+    float[] acc = new float[(maxDepth + 1) * n];
+    for (int kk = 0; kk < depth.length; kk++) {
+      int d = depth[kk];
+      int dst = d * n;
+      int src = dst - n;
+      int q = offsets[kk];
+      int e = offsets[kk + 1];
+      if (q == e) {
+        System.arraycopy(acc, src, acc, dst, n);
+      } else {
+        // the first gram's terms are added to the parent's row while copying it (one pass, same float sums)
+        int at = grams[q] * n;
+        for (int b = 0; b < n; b++) {
+          acc[dst + b] = acc[src + b] + terms[at + b];
+        }
+        for (q++; q < e; q++) {
+          at = grams[q] * n;
+          for (int b = 0; b < n; b++) {
+            acc[dst + b] += terms[at + b];
+          }
+        }
+      }
+      int w = word[kk];
+      if (w >= 0) {
+        for (int b = 0; b < n; b++) {
+          double x = acc[dst + b] + base[b];
+          if (x >= low[b]) {
+            c[b].offer(w, x);
+            low[b] = c[b].threshold();
+          }
+        }
+      }
+    }
+    return c;
+  }
+
+  /** {@link #select} for one image: the same additions in the same order, without the per-node copies. */
+  private Candidates select(float[] terms, double base, int k, double window) {
+    Candidates c = new Candidates(k, window);
+    double low = Double.NEGATIVE_INFINITY;
+    float[] acc = new float[maxDepth + 1];
+    for (int kk = 0; kk < depth.length; kk++) {
+      int d = depth[kk];
+      float a = acc[d - 1];
+      for (int q = offsets[kk], e = offsets[kk + 1]; q < e; q++) {
+        a += terms[grams[q]];
+      }
+      acc[d] = a;
+      int w = word[kk];
+      if (w >= 0) {
+        double x = a + base;
+        if (x >= low) {
+          c.offer(w, x);
+          low = c.threshold();
+        }
+      }
+    }
+    return c;
+  }
+
+  /**
+   * Words offered during a walk that could still matter: a word scoring below the current threshold
+   * (the smaller of the k-th best so far and the best so far minus the window) is dropped; the kept ones
+   * are a superset of the words at or above the final threshold. Each word is offered once.
+   */
+  static final class Candidates {
+    private final int k;
+    private final double window;
+    private final double[] best;
+    private int filled;
+    private double max = Double.NEGATIVE_INFINITY;
+    private int[] words = new int[64];
+    private double[] scores = new double[64];
+    private int size;
+
+    Candidates(int k, double window) {
+      this.k = k;
+      this.window = window;
+      this.best = new double[k];
+    }
+
+    double threshold() {
+      return filled < k ? Double.NEGATIVE_INFINITY : Math.min(best[k - 1], max - window);
+    }
+
+    void offer(int word, double score) {
+      if (score < threshold()) {
+        return;
+      }
+      if (size == words.length) {
+        words = Arrays.copyOf(words, size * 2);
+        scores = Arrays.copyOf(scores, size * 2);
+      }
+      words[size] = word;
+      scores[size] = score;
+      size++;
+      max = Math.max(max, score);
+      // keep the k best values seen
+      int j = Math.min(filled, k - 1);
+      if (filled < k || score > best[j]) {
+        while (j > 0 && score > best[j - 1]) {
+          best[j] = best[j - 1];
+          j--;
+        }
+        best[j] = score;
+        filled = Math.min(k, filled + 1);
+      }
+    }
+
+    int size() {
+      return size;
+    }
+
+    int word(int i) {
+      return words[i];
+    }
+
+    double score(int i) {
+      return scores[i];
+    }
+  }
 }

@@ -7,22 +7,52 @@ public enum Arch {
    * dense 512. Sized so that training runs at about 150 images/s and inference at 500+ images/s on a
    * 2-vCPU machine with oneDNN; see {@code RecognizerBenchmark} for the measured figures.
    */
-  SMALL(512),
+  SMALL(512, false),
   /**
-   * SMALL with batch normalisation after every convolution (no conv bias): the same cost per image,
-   * but it learns from far fewer images, so it is the trunk of the shipped default model.
+   * SMALL with batch normalisation after every convolution (no conv bias), as the default models up to
+   * stage 5 were trained: the same cost per image, but it learns from far fewer images. The ReLU meant
+   * to follow each normalisation is not there: DL4J's BatchNormalization ignores the activation it is
+   * configured with (deeplearning4j issue 4222; found 2026-12-02 by folding the normalisations, see
+   * {@link JazNet#inference()}), so these convolutions are linear up to the max-poolings, in the CTC
+   * branch too. Kept so that the models trained this way load and read as they were trained.
    */
-  SMALL_BN(512),
+  SMALL_BN(512, false),
+  /**
+   * SMALL_BN as intended: convolution, batch normalisation, then a ReLU layer of its own, in the trunk and
+   * the CTC branch. The same parameters as SMALL_BN under the same layer names (DL4J orders the flat
+   * parameter vector differently, so weights are copied by name: {@link JazNet#setWeightsFrom}), so a
+   * SMALL_BN model can start it ({@code train --init-from}).
+   */
+  SMALL_BN_RELU(512, true),
   /**
    * The released VGG models of Jaderberg et al.: conv5x5-64, pool, conv5x5-128, pool, conv3x3-256,
    * conv3x3-512, pad one column right, pool, conv3x3-512, FC 4096, FC 4096, dropout 0.5.
    */
-  PAPER(4096);
+  PAPER(4096, false);
 
   private final int featureSize;
+  private final boolean reluAfterBn;
 
-  Arch(int featureSize) {
+  Arch(int featureSize, boolean reluAfterBn) {
     this.featureSize = featureSize;
+    this.reluAfterBn = reluAfterBn;
+  }
+
+  /** Whether a ReLU follows each batch normalisation (trunk and CTC branch). */
+  public boolean reluAfterBn() {
+    return reluAfterBn;
+  }
+
+  /**
+   * Whether a model of {@code other} has this arch's parameters under the same layer names (so its
+   * weights can start a run of this arch).
+   */
+  public boolean sameParametersAs(Arch other) {
+    return this == other || (bnFamily(this) && bnFamily(other));
+  }
+
+  private static boolean bnFamily(Arch a) {
+    return a == SMALL_BN || a == SMALL_BN_RELU;
   }
 
   /** Width of the feature vector the heads read. */

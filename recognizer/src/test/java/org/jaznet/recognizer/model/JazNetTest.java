@@ -46,6 +46,73 @@ class JazNetTest {
     assertThat(net.outputOrder()).containsExactly(HeadKind.DICT, HeadKind.CHAR, HeadKind.NGRAM, HeadKind.CTC);
   }
 
+  @org.junit.jupiter.params.ParameterizedTest
+  @org.junit.jupiter.params.provider.EnumSource(value = Arch.class, names = {"SMALL_BN", "SMALL_BN_RELU"})
+  void inference_batchNormFolded_sameOutputsAsTheTrainingGraph(Arch arch) {
+    JazNet net = withTrainedLikeStatistics(JazNet.create(bnSpec(arch), 3));
+    JazNet.Inference folded = net.inference();
+    INDArray x = input(4, 2);
+    Map<HeadKind, INDArray> expected = net.output(x);
+    Map<HeadKind, INDArray> got = folded.output(x);
+    for (HeadKind h : HeadKind.values()) {
+      INDArray e = expected.get(h);
+      INDArray g = got.get(h);
+      assertThat(g.shape()).as("%s", h).containsExactly(e.shape());
+      double scale = Math.max(1e-3, e.amaxNumber().doubleValue());
+      assertThat(g.sub(e).amaxNumber().doubleValue() / scale).as("%s relative difference", h).isLessThan(1e-3);
+    }
+  }
+
+  @Test
+  void smallBn_normalisationHasNoRelu_smallBnReluHasOne_sameParameters() {
+    // DL4J ignores the activation a BatchNormalization is configured with: SMALL_BN's normalised maps
+    // keep their negative values; SMALL_BN_RELU's ReLU layer after them removes those
+    JazNet bn = withTrainedLikeStatistics(JazNet.create(bnSpec(Arch.SMALL_BN), 3));
+    JazNet relu = JazNet.create(bnSpec(Arch.SMALL_BN_RELU), 3);
+    assertThat(relu.graph().numParams()).isEqualTo(bn.graph().numParams());
+    relu.setWeightsFrom(bn);
+    Map<String, INDArray> a = bn.graph().feedForward(input(2, 4), false);
+    Map<String, INDArray> b = relu.graph().feedForward(input(2, 4), false);
+    assertThat(a.get("conv1_bn").minNumber().doubleValue()).isLessThan(0);
+    assertThat(b.get("conv1_relu").minNumber().doubleValue()).isEqualTo(0.0);
+    assertThat(b.get("ctc_conv2_relu").minNumber().doubleValue()).isEqualTo(0.0);
+    // the same weights: SMALL_BN_RELU's first ReLU is exactly the ReLU of SMALL_BN's first normalisation
+    INDArray expectedRelu = org.nd4j.linalg.ops.transforms.Transforms.relu(a.get("conv1_bn"), true);
+    assertThat(b.get("conv1_relu").sub(expectedRelu).amaxNumber().doubleValue()).isLessThan(1e-5);
+    assertThat(b.get("features")).isNotEqualTo(a.get("features"));
+    assertThat(Arch.SMALL_BN_RELU.sameParametersAs(Arch.SMALL_BN)).isTrue();
+    assertThat(Arch.SMALL_BN_RELU.sameParametersAs(Arch.SMALL)).isFalse();
+  }
+
+  private static ModelSpec bnSpec(Arch arch) {
+    NgramVocabulary v = NgramVocabulary.build(DICT, 50);
+    return new ModelSpec(arch, EnumSet.allOf(HeadKind.class), DICT, 5, v.grams(), Optimiser.ADAM, 1e-3, 0, 0);
+  }
+
+  /**
+   * A fresh net's normalisations are mean 0, std 1, gamma 1, beta 0 (folding them would change
+   * nothing): sets them as training leaves them, different per channel.
+   */
+  private static JazNet withTrainedLikeStatistics(JazNet net) {
+    org.nd4j.linalg.api.rng.Random rnd = Nd4j.getRandomFactory().getNewRandomInstance(9);
+    int bnLayers = 0;
+    for (org.deeplearning4j.nn.api.Layer l : net.graph().getLayers()) {
+      if (l.conf().getLayer() instanceof org.deeplearning4j.nn.conf.layers.BatchNormalization) {
+        bnLayers++;
+        for (Map.Entry<String, INDArray> p : l.paramTable().entrySet()) {
+          INDArray r = Nd4j.rand(rnd, p.getValue().shape()).castTo(p.getValue().dataType());
+          switch (p.getKey()) {
+            case "gamma" -> p.getValue().assign(r.muli(1.5).addi(0.25));
+            case "beta", "mean" -> p.getValue().assign(r.subi(0.5));
+            default -> p.getValue().assign(r.subi(0.5)); // log10 of the std: 0.3 .. 3
+          }
+        }
+      }
+    }
+    assertThat(bnLayers).isEqualTo(6); // four in the trunk, two in the CTC branch
+    return net;
+  }
+
   @Test
   void create_sameSeed_sameParams() {
     ModelSpec s = spec(EnumSet.of(HeadKind.CHAR), 0);
