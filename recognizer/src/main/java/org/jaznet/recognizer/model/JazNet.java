@@ -472,6 +472,10 @@ public final class JazNet {
    * @throws IllegalArgumentException when a layer or parameter is missing or has another shape
    */
   public void setWeightsFrom(JazNet other) {
+    if (graph.numParams() != other.graph.numParams()) {
+      throw new IllegalArgumentException("the networks have " + graph.numParams() + " and "
+          + other.graph.numParams() + " parameters");
+    }
     for (Layer layer : graph.getLayers()) {
       String name = layer.conf().getLayer().getLayerName();
       Map<String, INDArray> mine = layer.paramTable();
@@ -491,10 +495,6 @@ public final class JazNet {
         }
         p.getValue().assign(src.castTo(p.getValue().dataType()));
       }
-    }
-    if (graph.numParams() != other.graph.numParams()) {
-      throw new IllegalArgumentException("the networks have " + graph.numParams() + " and "
-          + other.graph.numParams() + " parameters");
     }
   }
 
