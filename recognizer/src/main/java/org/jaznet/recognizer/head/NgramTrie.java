@@ -117,8 +117,8 @@ final class NgramTrie {
    * N-grams, for the {@code n} images interleaved in {@code terms}. The sums are in float, added in the
    * trie's order (a word's N-grams by the position where they end), the same for any batch size.
    * The reading uses {@link #select}, which keeps only the words it needs; this dense form is the
-   * reference that {@code select} is tested against, and shares its walk line for line on purpose (a
-   * callback per word in the hot loop was not worth measuring against the duplication).
+   * reference that {@code select} is tested against; the two walks are kept as separate loops (not one
+   * walk with a per-word callback) so that the hot loop makes no calls.
    */
   void sums(float[] terms, int n, float[] out) {
     if (n == 1) {
