@@ -16,10 +16,11 @@ import java.util.Objects;
  * @param shortWordRatio fraction of samples that are short texts (1 to {@link org.jaznet.synth.text.WordSource#SHORT_MAX}
  *     characters, each length equally likely: a dictionary word of that length or a random string) instead
  *     of the uniform draw from the dictionary, whose words are mostly long (0 by default, as MJSynth)
+ * @param numberRatio fraction of samples that are numbers, digits only (0 by default, as MJSynth)
  */
 public record SynthConfig(
     long seed, Path dictionary, Path fontsDir, Path backgroundsDir, double randomStringRatio, CaseMode caseMode,
-    Recipe recipe, double shortWordRatio) {
+    Recipe recipe, double shortWordRatio, double numberRatio) {
   public SynthConfig {
     Objects.requireNonNull(dictionary, "dictionary");
     Objects.requireNonNull(fontsDir, "fontsDir");
@@ -32,6 +33,16 @@ public record SynthConfig(
     if (!(shortWordRatio >= 0 && shortWordRatio <= 1)) {
       throw new IllegalArgumentException("shortWordRatio must be in [0,1], got " + shortWordRatio);
     }
+    if (!(numberRatio >= 0 && numberRatio <= 1)) {
+      throw new IllegalArgumentException("numberRatio must be in [0,1], got " + numberRatio);
+    }
+  }
+
+  /** A config without numbers. */
+  public SynthConfig(
+      long seed, Path dictionary, Path fontsDir, Path backgroundsDir, double randomStringRatio, CaseMode caseMode,
+      Recipe recipe, double shortWordRatio) {
+    this(seed, dictionary, fontsDir, backgroundsDir, randomStringRatio, caseMode, recipe, shortWordRatio, 0);
   }
 
   /** A config without extra short words. */
@@ -54,35 +65,39 @@ public record SynthConfig(
   }
 
   public SynthConfig withSeed(long s) {
-    return new SynthConfig(s, dictionary, fontsDir, backgroundsDir, randomStringRatio, caseMode, recipe, shortWordRatio);
+    return new SynthConfig(s, dictionary, fontsDir, backgroundsDir, randomStringRatio, caseMode, recipe, shortWordRatio, numberRatio);
   }
 
   public SynthConfig withDictionary(Path d) {
-    return new SynthConfig(seed, d, fontsDir, backgroundsDir, randomStringRatio, caseMode, recipe, shortWordRatio);
+    return new SynthConfig(seed, d, fontsDir, backgroundsDir, randomStringRatio, caseMode, recipe, shortWordRatio, numberRatio);
   }
 
   public SynthConfig withFontsDir(Path f) {
-    return new SynthConfig(seed, dictionary, f, backgroundsDir, randomStringRatio, caseMode, recipe, shortWordRatio);
+    return new SynthConfig(seed, dictionary, f, backgroundsDir, randomStringRatio, caseMode, recipe, shortWordRatio, numberRatio);
   }
 
   public SynthConfig withBackgroundsDir(Path b) {
-    return new SynthConfig(seed, dictionary, fontsDir, b, randomStringRatio, caseMode, recipe, shortWordRatio);
+    return new SynthConfig(seed, dictionary, fontsDir, b, randomStringRatio, caseMode, recipe, shortWordRatio, numberRatio);
   }
 
   public SynthConfig withRandomStringRatio(double r) {
-    return new SynthConfig(seed, dictionary, fontsDir, backgroundsDir, r, caseMode, recipe, shortWordRatio);
+    return new SynthConfig(seed, dictionary, fontsDir, backgroundsDir, r, caseMode, recipe, shortWordRatio, numberRatio);
   }
 
   public SynthConfig withCaseMode(CaseMode c) {
-    return new SynthConfig(seed, dictionary, fontsDir, backgroundsDir, randomStringRatio, c, recipe, shortWordRatio);
+    return new SynthConfig(seed, dictionary, fontsDir, backgroundsDir, randomStringRatio, c, recipe, shortWordRatio, numberRatio);
   }
 
   public SynthConfig withRecipe(Recipe r) {
-    return new SynthConfig(seed, dictionary, fontsDir, backgroundsDir, randomStringRatio, caseMode, r, shortWordRatio);
+    return new SynthConfig(seed, dictionary, fontsDir, backgroundsDir, randomStringRatio, caseMode, r, shortWordRatio, numberRatio);
   }
 
   public SynthConfig withShortWordRatio(double v) {
-    return new SynthConfig(seed, dictionary, fontsDir, backgroundsDir, randomStringRatio, caseMode, recipe, v);
+    return new SynthConfig(seed, dictionary, fontsDir, backgroundsDir, randomStringRatio, caseMode, recipe, v, numberRatio);
+  }
+
+  public SynthConfig withNumberRatio(double v) {
+    return new SynthConfig(seed, dictionary, fontsDir, backgroundsDir, randomStringRatio, caseMode, recipe, shortWordRatio, v);
   }
 
   /**

@@ -29,7 +29,7 @@ public final class SynthEngine {
     this.config = config;
     this.lexicon = lexicon;
     this.words = new WordSource(lexicon, config.randomStringRatio(), config.caseMode(),
-        config.recipe().maxRandomLength(), config.shortWordRatio());
+        config.recipe().maxRandomLength(), config.shortWordRatio(), config.numberRatio());
     this.fonts = fonts;
     this.backdrops = backdrops;
     this.chain = StageChain.mjsynth(config.recipe(), fonts, backdrops);

@@ -70,6 +70,9 @@ final class SynthCommand implements Callable<Integer> {
       + " length or a random string). Default: 0, as MJSynth.")
   Double shortRatio;
 
+  @Option(names = "--number-ratio", description = "Fraction of numbers, digits only. Default: 0, as MJSynth.")
+  Double numberRatio;
+
   @Option(names = "--random-ratio", description = "Fraction of random digit/letter strings. Default: the engine's.")
   Double randomRatio;
 
@@ -142,6 +145,9 @@ final class SynthCommand implements Callable<Integer> {
     }
     if (shortRatio != null) {
       config = config.withShortWordRatio(shortRatio);
+    }
+    if (numberRatio != null) {
+      config = config.withNumberRatio(numberRatio);
     }
     if (caseMode != null) {
       config = config.withCaseMode(caseMode);

@@ -125,6 +125,10 @@ final class TrainCommand implements Callable<Integer> {
       + " (a training word of that length or a random string; the dictionary's uniform draw has few): default ${DEFAULT-VALUE}")
   double shortWords = 0;
 
+  @Option(names = "--numbers", description = "share of the training stream that is numbers, digits only"
+      + " (random alphanumeric strings have few runs of digits): default ${DEFAULT-VALUE}")
+  double numbers = 0;
+
   @Option(names = "--random-strings", description = "share of random strings in the synthetic stream (default: ${DEFAULT-VALUE})")
   double randomStrings = 0.1;
 
@@ -183,7 +187,7 @@ final class TrainCommand implements Callable<Integer> {
           .warmupSteps(warmup).l2(l2).dropout(dropout).dictStart(dictStart).dictStep(dictStep)
           .dictGrowAccuracy(dictGrowAccuracy).dictGrowPatience(dictGrowPatience).dictGrowMaxSteps(dictGrowMaxSteps)
           .dictOrder(dictOrder).activeShare(activeShare).threads(threads).holdout(holdout).ngramSize(ngrams)
-          .randomStringRatio(randomStrings).shortWordRatio(shortWords).validateEvery(validateEvery).validationSize(validationSize)
+          .randomStringRatio(randomStrings).shortWordRatio(shortWords).numberRatio(numbers).validateEvery(validateEvery).validationSize(validationSize)
           .checkpointMinutes(checkpointMinutes).logEvery(logEvery).precision(precision).recipe(recipe).targetAccuracy(targetAccuracy)
           .initFrom(initFrom);
       if (streamSeed != null) {

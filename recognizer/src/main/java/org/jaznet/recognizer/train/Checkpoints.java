@@ -60,12 +60,12 @@ public final class Checkpoints {
    * @param heldOut the words held out of training
    */
   /**
-   * A run's state at a checkpoint. {@code streamSeed} and {@code shortWordRatio} are null in checkpoints
+   * A run's state at a checkpoint. {@code streamSeed}, {@code shortWordRatio} and {@code numberRatio} are null in checkpoints
    * written before they were recorded.
    */
   public record TrainState(long step, long imagesSeen, double seconds, ModelSpec spec, long netSeed,
       int netIterations, long lastGrowthStep, double bestDict, int validationsSinceBest, List<String> heldOut,
-      Long streamSeed, Double shortWordRatio) {}
+      Long streamSeed, Double shortWordRatio, Double numberRatio) {}
 
   /** A restored checkpoint. */
   public record Restored(TrainState state, JazNet net, Path file) {}

@@ -56,6 +56,8 @@ import org.jaznet.recognizer.model.Precision;
  * @param shortWordRatio share of the training stream's words that are short (1-4 characters: a
  *     training word of that length or a random string; see the synth engine's {@code WordSource}); the
  *     validation sets keep the uniform draw
+ * @param numberRatio share of the training stream that is numbers, digits only (see {@code WordSource});
+ *     the validation sets keep the uniform draw
  */
 public record TrainConfig(
     Arch arch,
@@ -94,7 +96,8 @@ public record TrainConfig(
     Precision precision,
     Path initFrom,
     long streamSeed,
-    double shortWordRatio) {
+    double shortWordRatio,
+    double numberRatio) {
 
   public TrainConfig {
     Objects.requireNonNull(arch, "arch");
@@ -127,6 +130,7 @@ public record TrainConfig(
     check(ngramSize >= 1, "ngramSize must be >= 1, got " + ngramSize);
     check(randomStringRatio >= 0 && randomStringRatio <= 1, "randomStringRatio must be in [0, 1], got " + randomStringRatio);
     check(shortWordRatio >= 0 && shortWordRatio <= 1, "shortWordRatio must be in [0, 1], got " + shortWordRatio);
+    check(numberRatio >= 0 && numberRatio <= 1, "numberRatio must be in [0, 1], got " + numberRatio);
     check(validateEvery >= 0, "validateEvery must be >= 0, got " + validateEvery);
     check(validationSize >= 1, "validationSize must be >= 1, got " + validationSize);
     check(checkpointMinutes > 0, "checkpointMinutes must be > 0, got " + checkpointMinutes);
@@ -197,6 +201,7 @@ public record TrainConfig(
     b.initFrom = initFrom;
     b.streamSeed = streamSeed;
     b.shortWordRatio = shortWordRatio;
+    b.numberRatio = numberRatio;
     return b;
   }
 
@@ -239,6 +244,7 @@ public record TrainConfig(
     private Path initFrom;
     private Long streamSeed;
     private double shortWordRatio;
+    private double numberRatio;
 
     private Builder(Path dictionary, Path out) {
       this.dictionary = dictionary;
@@ -281,13 +287,14 @@ public record TrainConfig(
     /** Seeds the training stream; without it the stream uses {@link #seed}. */
     public Builder streamSeed(long v) { streamSeed = v; return this; }
     public Builder shortWordRatio(double v) { shortWordRatio = v; return this; }
+    public Builder numberRatio(double v) { numberRatio = v; return this; }
 
     public TrainConfig build() {
       return new TrainConfig(arch, heads, dictionary, out, dataDir, steps, batch, resume, maxMinutes, seed,
           learningRate, optimiser, l2, dropout, warmupSteps, schedule, dictStart, dictStep, dictGrowAccuracy,
           dictGrowPatience, dictGrowMaxSteps, activeShare, dictOrder, threads, holdout, ngramSize,
           randomStringRatio, validateEvery, validationSize, checkpointMinutes, logEvery, targetAccuracy, recipe, precision, initFrom,
-          streamSeed == null ? seed : streamSeed, shortWordRatio);
+          streamSeed == null ? seed : streamSeed, shortWordRatio, numberRatio);
     }
   }
 }

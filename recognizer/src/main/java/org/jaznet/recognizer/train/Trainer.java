@@ -300,6 +300,10 @@ public final class Trainer {
       listener.onEvent(String.format("step %d: short-word share changes from %.3f (checkpoint) to %.3f",
           s.step(), s.shortWordRatio(), config.shortWordRatio()));
     }
+    if (s.numberRatio() != null && s.numberRatio() != config.numberRatio()) {
+      listener.onEvent(String.format("step %d: number share changes from %.3f (checkpoint) to %.3f",
+          s.step(), s.numberRatio(), config.numberRatio()));
+    }
     net = r.net();
     List<String> held = s.heldOut() == null ? List.of() : s.heldOut();
     heldOutSet = new HashSet<>(held);
@@ -391,21 +395,22 @@ public final class Trainer {
   // ---- data
 
   private SynthEngine engine(List<String> words, String name, double randomStrings) throws IOException {
-    return engine(words, name, randomStrings, config.seed(), 0);
+    return engine(words, name, randomStrings, config.seed(), 0, 0);
   }
 
-  /** A training engine: the training stream's seed and short-word share. */
+  /** A training engine: the training stream's seed, short-word and number shares. */
   private SynthEngine trainingEngine(List<String> words, String name) throws IOException {
-    return engine(words, name, config.randomStringRatio(), config.streamSeed(), config.shortWordRatio());
+    return engine(words, name, config.randomStringRatio(), config.streamSeed(), config.shortWordRatio(),
+        config.numberRatio());
   }
 
-  private SynthEngine engine(List<String> words, String name, double randomStrings, long seed, double shortWords)
-      throws IOException {
+  private SynthEngine engine(List<String> words, String name, double randomStrings, long seed, double shortWords,
+      double numbers) throws IOException {
     Path dir = config.checkpointDir().resolve("words");
     Path file = dir.resolve(name + ".txt");
     Checkpoints.writeAtomically(file, (String.join("\n", words) + "\n").getBytes(StandardCharsets.UTF_8));
     SynthConfig sc = SynthConfig.defaults(seed).withDictionary(file).withRandomStringRatio(randomStrings)
-        .withRecipe(config.recipe().recipe()).withShortWordRatio(shortWords);
+        .withRecipe(config.recipe().recipe()).withShortWordRatio(shortWords).withNumberRatio(numbers);
     try {
       return SynthEngine.create(sc);
     } catch (SynthException e) {
@@ -559,7 +564,7 @@ public final class Trainer {
   private Path checkpoint(long t0) throws IOException {
     Checkpoints.TrainState s = new Checkpoints.TrainState(step, imagesSeen, secondsBefore + (System.nanoTime() - t0) / 1e9,
         net.spec(), net.seed(), net.graph().getIterationCount(), lastGrowthStep, bestDict, validationsSinceBest,
-        split.heldOut(), config.streamSeed(), config.shortWordRatio());
+        split.heldOut(), config.streamSeed(), config.shortWordRatio(), config.numberRatio());
     Path p = Checkpoints.save(config.checkpointDir(), s, net);
     metrics.write();
     listener.onEvent("checkpoint " + p.getFileName());
@@ -624,6 +629,7 @@ public final class Trainer {
     info.put("seed", config.seed());
     info.put("streamSeed", config.streamSeed());
     info.put("shortWordRatio", config.shortWordRatio());
+    info.put("numberRatio", config.numberRatio());
     info.put("precision", config.precision().name());
     info.put("recipe", config.recipe().name());
     if (config.initFrom() != null) {

@@ -37,7 +37,7 @@ class CheckpointsTest {
 
   static Checkpoints.TrainState state(long step, JazNet net) {
     return new Checkpoints.TrainState(step, step * 3, 1.5, net.spec(), net.seed(), net.graph().getIterationCount(), 0,
-        0.25, 1, List.of("gamma"), 7L, 0.0);
+        0.25, 1, List.of("gamma"), 7L, 0.0, 0.0);
   }
 
   @Test

@@ -357,6 +357,9 @@ public final class SynthRun {
       // only when used, so runs made before the option existed still resume
       m.put("shortWordRatio", Double.toString(c.shortWordRatio()));
     }
+    if (c.numberRatio() > 0) {
+      m.put("numberRatio", Double.toString(c.numberRatio()));
+    }
     return m;
   }
 

@@ -18,6 +18,11 @@ import org.jaznet.synth.Lexicon;
  * words (in the 90k list, 1.6 % have at most 4 characters), while short words are common in photographed
  * text; a recognizer trained on the uniform draw sees few of them, and a 32x100 input stretches them
  * far wider than it stretches long words.
+ *
+ * <p>With a {@code numberRatio} above 0, that share of the (non-short) samples are numbers: digits only,
+ * a length drawn with even odds from 1..{@value #SHORT_MAX} or from 1..maxRandomLength. A random
+ * alphanumeric string is 28 % digits, so digit-only texts (years, prices, house and phone numbers, common
+ * in photographs) are almost absent from a stream without them.
  */
 public final class WordSource {
   private static final char[] ALNUM = "0123456789abcdefghijklmnopqrstuvwxyz".toCharArray();
@@ -28,6 +33,7 @@ public final class WordSource {
   private final CaseMode caseMode;
   private final int maxRandomLength;
   private final double shortWordRatio;
+  private final double numberRatio;
   /** Lexicon indices of the words of each length 1..SHORT_MAX ({@code byLength[L - 1]}). */
   private final int[][] byLength;
 
@@ -40,6 +46,11 @@ public final class WordSource {
 
   public WordSource(Lexicon lexicon, double randomStringRatio, CaseMode caseMode, int maxRandomLength,
       double shortWordRatio) {
+    this(lexicon, randomStringRatio, caseMode, maxRandomLength, shortWordRatio, 0);
+  }
+
+  public WordSource(Lexicon lexicon, double randomStringRatio, CaseMode caseMode, int maxRandomLength,
+      double shortWordRatio, double numberRatio) {
     this.lexicon = Objects.requireNonNull(lexicon, "lexicon");
     this.caseMode = Objects.requireNonNull(caseMode, "caseMode");
     if (!(randomStringRatio >= 0 && randomStringRatio <= 1)) {
@@ -51,7 +62,11 @@ public final class WordSource {
     if (!(shortWordRatio >= 0 && shortWordRatio <= 1)) {
       throw new IllegalArgumentException("shortWordRatio must be in [0,1], got " + shortWordRatio);
     }
+    if (!(numberRatio >= 0 && numberRatio <= 1)) {
+      throw new IllegalArgumentException("numberRatio must be in [0,1], got " + numberRatio);
+    }
     this.randomStringRatio = randomStringRatio;
+    this.numberRatio = numberRatio;
     this.maxRandomLength = maxRandomLength;
     this.shortWordRatio = shortWordRatio;
     int[] counts = new int[SHORT_MAX];
@@ -80,6 +95,9 @@ public final class WordSource {
     if (shortWordRatio > 0 && r.nextDouble() < shortWordRatio) {
       return nextShort(r);
     }
+    if (numberRatio > 0 && r.nextDouble() < numberRatio) {
+      return nextNumber(r);
+    }
     boolean random = r.nextDouble() < randomStringRatio;
     CaseMode mode = caseMode == CaseMode.MIXED ? FIXED[r.nextInt(3)] : caseMode;
     String base;
@@ -95,6 +113,16 @@ public final class WordSource {
     }
     String text = mode.apply(base);
     return new Word(text, lexicon.indexOf(text.toLowerCase(Locale.ROOT)), random);
+  }
+
+  private Word nextNumber(RandomGenerator r) {
+    int n = 1 + r.nextInt(r.nextBoolean() ? Math.min(SHORT_MAX, maxRandomLength) : maxRandomLength);
+    char[] cs = new char[n];
+    for (int i = 0; i < n; i++) {
+      cs[i] = ALNUM[r.nextInt(10)];
+    }
+    String text = new String(cs);
+    return new Word(text, lexicon.indexOf(text), true);
   }
 
   private Word nextShort(RandomGenerator r) {

@@ -124,4 +124,49 @@ class WordSourceTest {
       assertThat(zero.next(b)).isEqualTo(plain.next(a));
     }
   }
+
+  @Test
+  void next_numberRatio_drawsDigitOnlyTextsOfShortAndLongLengths() {
+    WordSource s = new WordSource(lexicon, 0, CaseMode.UPPER, 10, 0, 0.25);
+    SplittableRandom r = new SplittableRandom(5);
+    int numbers = 0;
+    int[] byLength = new int[11];
+    int n = 8000;
+    for (int i = 0; i < n; i++) {
+      Word w = s.next(r);
+      if (w.text().chars().allMatch(Character::isDigit)) {
+        numbers++;
+        byLength[w.text().length()]++;
+        assertThat(w.random()).isTrue();
+        assertThat(w.lexiconIndex()).isEqualTo(-1);
+      } else {
+        assertThat(w.text()).isIn("ALPHA", "BETA", "GAMMA");
+      }
+    }
+    assertThat(numbers).isBetween(1850, 2150);
+    // half the numbers are 1..4 digits long, half 1..10: 17.5 % of them per length 1..4, 5 % per length 5..10
+    for (int len = 1; len <= 4; len++) {
+      assertThat(byLength[len]).as("length %d", len).isBetween(290, 410);
+    }
+    for (int len = 5; len <= 10; len++) {
+      assertThat(byLength[len]).as("length %d", len).isBetween(65, 140);
+    }
+  }
+
+  @Test
+  void next_numberRatioZero_drawsAsBefore() {
+    WordSource plain = new WordSource(lexicon, 0.3, CaseMode.MIXED, 10, 0.2);
+    WordSource zero = new WordSource(lexicon, 0.3, CaseMode.MIXED, 10, 0.2, 0);
+    SplittableRandom a = new SplittableRandom(6);
+    SplittableRandom b = new SplittableRandom(6);
+    for (int i = 0; i < 200; i++) {
+      assertThat(zero.next(b)).isEqualTo(plain.next(a));
+    }
+  }
+
+  @Test
+  void new_numberRatioOutOfRange_namesIt() {
+    assertThatThrownBy(() -> new WordSource(lexicon, 0, CaseMode.LOWER, 10, 0, -0.1))
+        .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("numberRatio");
+  }
 }
