@@ -102,12 +102,7 @@ public final class WordSource {
     CaseMode mode = caseMode == CaseMode.MIXED ? FIXED[r.nextInt(3)] : caseMode;
     String base;
     if (random) {
-      int n = 1 + r.nextInt(maxRandomLength);
-      char[] cs = new char[n];
-      for (int i = 0; i < n; i++) {
-        cs[i] = ALNUM[r.nextInt(ALNUM.length)];
-      }
-      base = new String(cs);
+      base = randomText(r, 1 + r.nextInt(maxRandomLength), ALNUM.length);
     } else {
       base = lexicon.get(r.nextInt(lexicon.size()));
     }
@@ -115,13 +110,18 @@ public final class WordSource {
     return new Word(text, lexicon.indexOf(text.toLowerCase(Locale.ROOT)), random);
   }
 
-  private Word nextNumber(RandomGenerator r) {
-    int n = 1 + r.nextInt(r.nextBoolean() ? Math.min(SHORT_MAX, maxRandomLength) : maxRandomLength);
+  /** {@code n} characters drawn from the first {@code alphabet} of {@link #ALNUM} (10: digits only). */
+  private static String randomText(RandomGenerator r, int n, int alphabet) {
     char[] cs = new char[n];
     for (int i = 0; i < n; i++) {
-      cs[i] = ALNUM[r.nextInt(10)];
+      cs[i] = ALNUM[r.nextInt(alphabet)];
     }
-    String text = new String(cs);
+    return new String(cs);
+  }
+
+  private Word nextNumber(RandomGenerator r) {
+    int n = 1 + r.nextInt(r.nextBoolean() ? Math.min(SHORT_MAX, maxRandomLength) : maxRandomLength);
+    String text = randomText(r, n, 10);
     return new Word(text, lexicon.indexOf(text), true);
   }
 
@@ -134,11 +134,7 @@ public final class WordSource {
       int[] pool = byLength[len - 1];
       base = lexicon.get(pool[r.nextInt(pool.length)]);
     } else {
-      char[] cs = new char[len];
-      for (int i = 0; i < len; i++) {
-        cs[i] = ALNUM[r.nextInt(ALNUM.length)];
-      }
-      base = new String(cs);
+      base = randomText(r, len, ALNUM.length);
     }
     String text = mode.apply(base);
     return new Word(text, lexicon.indexOf(text.toLowerCase(Locale.ROOT)), !fromDictionary);
