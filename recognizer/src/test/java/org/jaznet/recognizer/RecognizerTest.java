@@ -74,6 +74,34 @@ class RecognizerTest {
   }
 
   @Test
+  void reading_fastHeads_skipsNgramAndKeepsTheOtherHeadsReadings() throws Exception {
+    assertThat(recognizer.heads()).containsExactlyInAnyOrder(HeadKind.values());
+    assertThat(recognizer.fastHeads()).containsExactlyInAnyOrder(HeadKind.DICT, HeadKind.CHAR, HeadKind.CTC);
+    Recognizer fast = recognizer.reading(recognizer.fastHeads());
+    assertThat(fast.heads()).isEqualTo(recognizer.fastHeads());
+    List<BufferedImage> some = images.subList(0, 9);
+    List<Recognition> full = recognizer.recognizeAll(some);
+    List<Recognition> part = fast.recognizeAll(some);
+    for (int i = 0; i < some.size(); i++) {
+      assertThat(part.get(i).perHead()).containsOnlyKeys(HeadKind.DICT, HeadKind.CHAR, HeadKind.CTC);
+      for (HeadKind h : fast.heads()) {
+        assertThat(part.get(i).perHead().get(h)).isEqualTo(full.get(i).perHead().get(h));
+      }
+    }
+    // a view: closing it leaves the recognizer it came from open
+    fast.close();
+    assertThat(recognizer.recognize(images.get(0)).perHead()).hasSize(4);
+    assertThatThrownBy(() -> fast.recognize(images.get(0))).isInstanceOf(IllegalStateException.class);
+  }
+
+  @Test
+  void reading_emptyOrNull_rejected() {
+    assertThatThrownBy(() -> recognizer.reading(EnumSet.noneOf(HeadKind.class)))
+        .isInstanceOf(RecognizerException.class).hasMessageContaining("no head to read");
+    assertThatThrownBy(() -> recognizer.reading(null)).isInstanceOf(RecognizerException.class);
+  }
+
+  @Test
   void recognizeAll_eightThreads_sameAnswersAsOne() throws Exception {
     // the reference is also one image per call: oneDNN may pick other kernels for other batch sizes
     List<Recognition> single = new ArrayList<>();

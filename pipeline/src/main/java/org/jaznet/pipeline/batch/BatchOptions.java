@@ -21,6 +21,12 @@ public interface BatchOptions extends PipelineOptions {
 
   void setModel(String value);
 
+  @Description("Heads to read: fast (every head but those that search the whole dictionary, i.e. NGRAM), all, or a list such as ctc,char,dict")
+  @Default.String("fast")
+  String getHeads();
+
+  void setHeads(String value);
+
   @Description("Images per forward pass")
   @Default.Integer(64)
   int getBatchSize();

@@ -46,7 +46,8 @@ public final class BatchPipeline {
       read = read.withLabels(o.getLabels());
     }
     PCollectionTuple refs = p.apply("ReadImages", read);
-    ModelSpec model = o.getModel() == null ? ModelSpec.defaultModel() : ModelSpec.file(o.getModel());
+    ModelSpec model = (o.getModel() == null ? ModelSpec.defaultModel() : ModelSpec.file(o.getModel()))
+        .withHeads(HeadSelection.parse(o.getHeads()));
     OutputFormat format = o.getFormat();
     PCollection<RecognizeAndWrite.GroupReport> reports = refs.get(BatchTags.REFS).apply("RecognizeAndWrite",
         RecognizeAndWrite.to(model, outputDir).withFormat(format).withBatchSize(o.getBatchSize())
@@ -163,6 +164,7 @@ public final class BatchPipeline {
     if (o.getGroups() <= 0) {
       throw new IllegalArgumentException("--groups must be > 0, got " + o.getGroups());
     }
+    HeadSelection.parse(o.getHeads());
     if (o.getModel() != null && !Files.isRegularFile(Path.of(o.getModel()))) {
       throw new IllegalArgumentException("model file " + o.getModel() + " does not exist");
     }

@@ -3,24 +3,35 @@ package org.jaznet.pipeline.batch;
 import java.io.Serializable;
 
 /**
- * Which model reads the words.
+ * Which model reads the words, and which of its heads.
  *
  * @param path a model file, or null for the default model in {@code models/}
+ * @param heads the heads read (default {@link HeadSelection#fast()})
  */
-public record ModelSpec(String path) implements Serializable {
-  private static final long serialVersionUID = 1L;
+public record ModelSpec(String path, HeadSelection heads) implements Serializable {
+  private static final long serialVersionUID = 2L;
+
+  public ModelSpec {
+    heads = heads == null ? HeadSelection.fast() : heads;
+  }
 
   public static ModelSpec defaultModel() {
-    return new ModelSpec(null);
+    return new ModelSpec(null, HeadSelection.fast());
   }
 
   public static ModelSpec file(String path) {
     if (path == null || path.isBlank()) {
       throw new IllegalArgumentException("model path must not be blank");
     }
-    return new ModelSpec(path);
+    return new ModelSpec(path, HeadSelection.fast());
   }
 
+  /** This model, reading {@code h}. */
+  public ModelSpec withHeads(HeadSelection h) {
+    return new ModelSpec(path, java.util.Objects.requireNonNull(h, "heads"));
+  }
+
+  /** The loaded model's key: its file (the head selection does not load another copy). */
   String key() {
     return path == null ? "<default>" : java.nio.file.Path.of(path).toAbsolutePath().normalize().toString();
   }

@@ -16,8 +16,15 @@ public final class Models {
 
   private Models() {}
 
-  /** The shared recognizer for a model, loading it on first use. */
-  public static synchronized Recognizer get(ModelSpec spec) throws RecognizerException {
+  /**
+   * The shared recognizer for a model, loading it on first use, reading the spec's heads (a view of the
+   * one loaded network: {@link Recognizer#reading}).
+   */
+  public static Recognizer get(ModelSpec spec) throws RecognizerException {
+    return spec.heads().apply(loaded(spec));
+  }
+
+  private static synchronized Recognizer loaded(ModelSpec spec) throws RecognizerException {
     Recognizer r = LOADED.get(spec.key());
     if (r == null) {
       r = spec.path() == null ? Recognizer.loadDefault() : Recognizer.load(Path.of(spec.path()));

@@ -220,6 +220,7 @@ public final class BatchBenchmark {
     o.setInput(images + "/*.jpg");
     o.setOutput(out.toString());
     o.setModel(c.model().path());
+    o.setHeads(c.model().heads().toString());
     o.setBatchSize(c.batchSize());
     if (c.groups() > 0) {
       o.setGroups(c.groups());

@@ -40,6 +40,12 @@ final class BatchCommand implements Callable<Integer> {
   @Option(names = "--batch-size", defaultValue = "64", paramLabel = "B", description = "images per forward pass (default 64)")
   int batchSize;
 
+  @Option(names = "--heads", defaultValue = "fast", paramLabel = "H",
+      description = {"heads to read: fast (default: every head of the model but NGRAM, whose reading searches the whole",
+          "dictionary and costs about as much as the network), all, or a list such as ctc,char,dict,ngram.",
+          "The fused reading's candidates are scored by every head either way."})
+  String heads;
+
   @Option(names = "--labels", paramLabel = "FILE", description = "labels.tsv: path<TAB>label per line")
   Path labels;
 
@@ -81,6 +87,7 @@ final class BatchCommand implements Callable<Integer> {
       o.setOutput(output.toAbsolutePath().toString());
       o.setModel(model == null ? null : model.toString());
       o.setBatchSize(batchSize);
+      o.setHeads(heads);
       o.setGroups(groups);
       o.setLabels(labels == null ? null : labels.toString());
       o.setFormat(format);

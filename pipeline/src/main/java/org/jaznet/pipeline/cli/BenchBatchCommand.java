@@ -3,6 +3,7 @@ package org.jaznet.pipeline.cli;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.concurrent.Callable;
+import org.jaznet.pipeline.batch.HeadSelection;
 import org.jaznet.pipeline.batch.ModelSpec;
 import org.jaznet.pipeline.bench.BatchBenchmark;
 import org.jaznet.synth.ProjectPaths;
@@ -39,6 +40,10 @@ final class BenchBatchCommand implements Callable<Integer> {
   @Option(names = "--dictionary", description = "word list for the synthetic images (default: dictionaries/en-90k.txt)")
   Path dictionary;
 
+  @Option(names = "--heads", defaultValue = "fast", paramLabel = "H",
+      description = "heads to read, as in jaznet batch: fast (default), all, or a list such as ctc,char,dict")
+  String heads;
+
   @Option(names = "--seed", defaultValue = "7", description = "synthetic data seed (default 7)")
   long seed;
 
@@ -57,10 +62,18 @@ final class BenchBatchCommand implements Callable<Integer> {
       System.err.println("jaznet bench batch: model file " + model + " does not exist");
       return 2;
     }
+    HeadSelection selection;
+    try {
+      selection = HeadSelection.parse(heads);
+    } catch (IllegalArgumentException e) {
+      System.err.println("jaznet bench batch: --heads: " + e.getMessage());
+      return 2;
+    }
     int cores = threads == null ? Runtime.getRuntime().availableProcessors() : threads;
     try {
       BatchBenchmark.run(new BatchBenchmark.Config(count, batchSize, cores,
-          model == null ? ModelSpec.defaultModel() : ModelSpec.file(model.toString()), synth, groups, rounds), System.out);
+          (model == null ? ModelSpec.defaultModel() : ModelSpec.file(model.toString())).withHeads(selection), synth,
+          groups, rounds), System.out);
     } catch (IllegalArgumentException e) {
       System.err.println("jaznet bench batch: " + e.getMessage());
       return 2;

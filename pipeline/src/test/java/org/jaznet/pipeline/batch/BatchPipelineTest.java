@@ -174,6 +174,63 @@ class BatchPipelineTest {
   }
 
   @Test
+  void run_heads_defaultSkipsNgramAllReadsItListedReadsThoseAlone() throws Exception {
+    Corpus c = Corpus.write(dir.resolve("heads-corpus"));
+    java.util.Map<String, java.util.Set<String>> seen = new java.util.LinkedHashMap<>();
+    for (String heads : new String[] {null, "all", "char"}) {
+      Path out = dir.resolve("heads-" + heads);
+      BatchOptions o = options(c, null, out, RunnerKind.DIRECT);
+      if (heads != null) {
+        o.setHeads(heads);
+      }
+      BatchSummary s = BatchPipeline.run(o);
+      assertThat(s.results()).isPositive();
+      java.util.Set<String> keys = new java.util.TreeSet<>();
+      for (String line : lines(out, "results-")) {
+        JSON.readTree(line).get("perHead").fieldNames().forEachRemaining(keys::add);
+      }
+      seen.put(String.valueOf(heads), keys);
+    }
+    java.util.Set<String> modelHeads = new java.util.TreeSet<>();
+    Models.get(ModelSpec.file(model.toString()).withHeads(HeadSelection.all())).heads()
+        .forEach(h -> modelHeads.add(h.name()));
+    assertThat(modelHeads).contains("NGRAM", "CHAR");
+    java.util.Set<String> fast = new java.util.TreeSet<>(modelHeads);
+    fast.remove("NGRAM");
+    assertThat(seen.get("null")).isEqualTo(fast);
+    assertThat(seen.get("all")).isEqualTo(modelHeads);
+    assertThat(seen.get("char")).containsExactly("CHAR");
+  }
+
+  @Test
+  void run_unknownOrMissingHead_clearError() {
+    Corpus c;
+    try {
+      c = Corpus.write(dir.resolve("bad-heads-corpus"));
+    } catch (IOException e) {
+      throw new java.io.UncheckedIOException(e);
+    }
+    BatchOptions o = options(c, null, dir.resolve("bad-heads"), RunnerKind.DIRECT);
+    o.setHeads("char,colour");
+    org.assertj.core.api.Assertions.assertThatThrownBy(() -> BatchPipeline.run(o))
+        .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("unknown head 'colour'");
+    // a head the model lacks (tiny-50 has no CTC head) fails the run, naming it
+    java.util.Set<HeadKind> has;
+    try {
+      has = Models.get(ModelSpec.file(model.toString()).withHeads(HeadSelection.all())).heads();
+    } catch (org.jaznet.recognizer.RecognizerException e) {
+      throw new IllegalStateException(e);
+    }
+    java.util.Optional<HeadKind> lacking = java.util.Arrays.stream(HeadKind.values()).filter(h -> !has.contains(h)).findFirst();
+    if (lacking.isPresent()) {
+      BatchOptions m = options(c, null, dir.resolve("missing-head"), RunnerKind.DIRECT);
+      m.setHeads(lacking.get().name().toLowerCase(java.util.Locale.ROOT));
+      org.assertj.core.api.Assertions.assertThatThrownBy(() -> BatchPipeline.run(m))
+          .hasStackTraceContaining("no " + lacking.get() + " head");
+    }
+  }
+
+  @Test
   void run_nothingReadable_emptyResultsFileAndEveryInputAFailure() throws Exception {
     Path root = Files.createDirectories(dir.resolve("none"));
     Path manifest = Files.writeString(root.resolve("m.csv"), "path,x,y,w,h\nhalf.png,0,0\nfour.png,1,2,3\n");

@@ -63,15 +63,46 @@ public final class Decoder {
     return new CompiledLexicon(this, words, vocab, spec.has(HeadKind.DICT) ? dict : null);
   }
 
-  /** Reads image {@code i} of a batch; {@code lexicon} may be null (no lexicon). */
+  /** Reads image {@code i} of a batch with every head; {@code lexicon} may be null (no lexicon). */
   public Recognition decode(HeadOutputs out, int i, CompiledLexicon lexicon) {
+    return decode(out, i, lexicon, spec.heads());
+  }
+
+  /**
+   * Reads image {@code i} of a batch with the heads in {@code read} (a non-empty subset of the model's
+   * heads, see {@link #checkRead}): only they get a {@link HeadResult}, propose candidates to the fused
+   * reading and, with a lexicon, score it. The candidates are still scored by every head of the model
+   * (cheap per word), as the calibration was fitted.
+   */
+  public Recognition decode(HeadOutputs out, int i, CompiledLexicon lexicon, Set<HeadKind> read) {
     checkOwner(lexicon);
+    checkRead(read);
     ImageScores img = new ImageScores(out, i);
     CompiledLexicon.NgramReading ngram = null;
-    if (dictionaryLexicon != null) {
+    if (readsNgram(read)) {
       ngram = dictionaryLexicon.readNgram(new ImageScores[] {img}, NGRAM_CANDIDATES)[0];
     }
-    return decode(out, i, img, ngram, lexicon);
+    return decode(out, i, img, ngram, lexicon, read);
+  }
+
+  /**
+   * Checks that {@code read} is a non-empty subset of this model's heads.
+   *
+   * @throws IllegalArgumentException naming the heads the model does not have
+   */
+  public void checkRead(Set<HeadKind> read) {
+    if (read == null || read.isEmpty()) {
+      throw new IllegalArgumentException("no head to read: choose at least one of " + spec.heads());
+    }
+    for (HeadKind h : read) {
+      if (!spec.has(h)) {
+        throw new IllegalArgumentException("the model has no " + h + " head (its heads: " + spec.heads() + ")");
+      }
+    }
+  }
+
+  private boolean readsNgram(Set<HeadKind> read) {
+    return dictionaryLexicon != null && read.contains(HeadKind.NGRAM);
   }
 
   /**
@@ -81,7 +112,13 @@ public final class Decoder {
    * image).
    */
   public List<Recognition> decodeAll(HeadOutputs out, CompiledLexicon lexicon) {
+    return decodeAll(out, lexicon, spec.heads());
+  }
+
+  /** {@link #decodeAll(HeadOutputs, CompiledLexicon)} with the heads in {@code read} (as {@link #decode(HeadOutputs, int, CompiledLexicon, Set)}). */
+  public List<Recognition> decodeAll(HeadOutputs out, CompiledLexicon lexicon, Set<HeadKind> read) {
     checkOwner(lexicon);
+    checkRead(read);
     int n = out.n();
     ImageScores[] imgs = new ImageScores[n];
     for (int i = 0; i < n; i++) {
@@ -91,11 +128,11 @@ public final class Decoder {
     for (int from = 0; from < n; from += NGRAM_BLOCK) {
       int to = Math.min(n, from + NGRAM_BLOCK);
       CompiledLexicon.NgramReading[] ngram = null;
-      if (dictionaryLexicon != null) {
+      if (readsNgram(read)) {
         ngram = dictionaryLexicon.readNgram(java.util.Arrays.copyOfRange(imgs, from, to), NGRAM_CANDIDATES);
       }
       for (int i = from; i < to; i++) {
-        result.add(decode(out, i, imgs[i], ngram == null ? null : ngram[i - from], lexicon));
+        result.add(decode(out, i, imgs[i], ngram == null ? null : ngram[i - from], lexicon, read));
         imgs[i] = null;
       }
     }
@@ -112,11 +149,14 @@ public final class Decoder {
   }
 
   private Recognition decode(HeadOutputs out, int i, ImageScores img, CompiledLexicon.NgramReading ngramReading,
-      CompiledLexicon lexicon) {
+      CompiledLexicon lexicon, Set<HeadKind> read) {
     Map<HeadKind, HeadResult> perHead = new EnumMap<>(HeadKind.class);
     Set<String> candidates = new LinkedHashSet<>();
     double[][] lexScores = lexicon == null ? null : new double[HeadKind.values().length][];
     for (HeadKind head : spec.heads()) {
+      if (!read.contains(head)) {
+        continue;
+      }
       String text;
       double score;
       switch (head) {
@@ -167,7 +207,7 @@ public final class Decoder {
     }
     List<Alternative> alternatives = lexicon == null
         ? fuseCandidates(img, new ArrayList<>(candidates))
-        : fuseLexicon(lexicon, lexScores);
+        : fuseLexicon(lexicon, lexScores, read);
     Alternative best = alternatives.get(0);
     return new Recognition(best.text(), best.confidence(), perHead, alternatives);
   }
@@ -191,10 +231,13 @@ public final class Decoder {
     return out;
   }
 
-  private List<Alternative> fuseLexicon(CompiledLexicon lexicon, double[][] lexScores) {
+  private List<Alternative> fuseLexicon(CompiledLexicon lexicon, double[][] lexScores, Set<HeadKind> read) {
     int l = lexicon.size();
     double[] z = new double[l];
     for (HeadKind head : spec.heads()) {
+      if (!read.contains(head)) {
+        continue;
+      }
       double w = calibration.weight(head);
       double[] s = lexScores[head.ordinal()];
       for (int j = 0; j < l; j++) {

@@ -247,6 +247,51 @@ class DecoderTest {
   }
 
   @Test
+  void decodeAll_readSubset_onlyThoseHeadsReadAndPropose() {
+    // a calibration that trusts the N-grams most, so that the NGRAM head's proposal wins when it is made
+    Decoder d = new Decoder(spec(DICT, 8), new Calibration(1, 1, 5, 1, -8, 0));
+    ModelSpec s = d.spec();
+    NgramVocabulary v = new NgramVocabulary(s.ngrams());
+    // DICT and CHAR say yellow and give sword the least (so it is not among DICT's top five); the N-grams say sword
+    float[] dict = new float[8];
+    java.util.Arrays.fill(dict, 0.1f / 7);
+    dict[DICT.indexOf("yellow")] = 0.9f - 1e-4f;
+    dict[DICT.indexOf("sword")] = 1e-4f;
+    HeadOutputs out = new HeadOutputs(1, dict, 8, charProbs("yellow", 0.9f), ngramProbs(v, "sword", 0.95f, 0.01f),
+        v.size());
+    Recognition all = d.decodeAll(out, null).get(0);
+    assertThat(all.perHead().get(HeadKind.NGRAM).text()).isEqualTo("sword");
+    assertThat(all.text()).isEqualTo("sword");
+
+    java.util.Set<HeadKind> read = EnumSet.of(HeadKind.DICT, HeadKind.CHAR);
+    Recognition some = d.decodeAll(out, null, read).get(0);
+    assertThat(some.perHead()).containsOnlyKeys(HeadKind.DICT, HeadKind.CHAR);
+    assertThat(some.perHead().get(HeadKind.DICT)).isEqualTo(all.perHead().get(HeadKind.DICT));
+    assertThat(some.perHead().get(HeadKind.CHAR)).isEqualTo(all.perHead().get(HeadKind.CHAR));
+    // the unread NGRAM head proposes nothing
+    assertThat(some.alternatives()).extracting(a -> a.text()).doesNotContain("sword");
+    assertThat(d.decode(out, 0, null, read)).isEqualTo(some);
+
+    // with a lexicon only the read heads score it: the N-grams' favourite no longer wins
+    CompiledLexicon lex = d.compile(List.of("yellow", "sword", "hello"));
+    assertThat(d.decodeAll(out, lex).get(0).text()).isEqualTo("sword");
+    Recognition lexSome = d.decodeAll(out, lex, read).get(0);
+    assertThat(lexSome.perHead()).containsOnlyKeys(HeadKind.DICT, HeadKind.CHAR);
+    assertThat(lexSome.perHead().get(HeadKind.CHAR).lexiconText()).isEqualTo("yellow");
+    assertThat(lexSome.text()).isEqualTo("yellow");
+  }
+
+  @Test
+  void decodeAll_readHeadsNotInModel_rejectedByName() {
+    Decoder d = new Decoder(spec(DICT, 8), Calibration.DEFAULT);
+    HeadOutputs out = outputs(d, "yellow", 0.9f, "sword");
+    org.assertj.core.api.Assertions.assertThatThrownBy(() -> d.decodeAll(out, null, EnumSet.of(HeadKind.CTC)))
+        .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("no CTC head");
+    org.assertj.core.api.Assertions.assertThatThrownBy(() -> d.decodeAll(out, null, EnumSet.noneOf(HeadKind.class)))
+        .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("no head to read");
+  }
+
+  @Test
   void readNgram_block_equalsTopKAndLogSumExpOfEachImagesScores() {
     List<String> words = new ArrayList<>();
     Random rnd = new Random(12);

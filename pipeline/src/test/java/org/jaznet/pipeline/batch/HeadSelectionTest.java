@@ -1,0 +1,36 @@
+package org.jaznet.pipeline.batch;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.util.EnumSet;
+import org.jaznet.recognizer.HeadKind;
+import org.junit.jupiter.api.Test;
+
+class HeadSelectionTest {
+  @Test
+  void parse_keywordsAndLists_roundTripThroughToString() {
+    assertThat(HeadSelection.parse("fast")).isEqualTo(HeadSelection.fast());
+    assertThat(HeadSelection.parse(" ALL ")).isEqualTo(HeadSelection.all());
+    HeadSelection listed = HeadSelection.parse("ctc, Dict");
+    assertThat(listed.kind()).isEqualTo(HeadSelection.Kind.LISTED);
+    assertThat(listed.listed()).containsExactlyInAnyOrder(HeadKind.CTC, HeadKind.DICT);
+    assertThat(listed.toString()).isEqualTo("dict,ctc");
+    for (HeadSelection h : new HeadSelection[] {HeadSelection.fast(), HeadSelection.all(), listed}) {
+      assertThat(HeadSelection.parse(h.toString())).isEqualTo(h);
+    }
+  }
+
+  @Test
+  void parse_badText_namesTheTextAndTheChoices() {
+    assertThatThrownBy(() -> HeadSelection.parse("ctc,,char")).isInstanceOf(IllegalArgumentException.class)
+        .hasMessageContaining("ctc,,char").hasMessageContaining("unknown head ''");
+    assertThatThrownBy(() -> HeadSelection.parse("words")).hasMessageContaining("unknown head 'words'")
+        .hasMessageContaining("ngram");
+    assertThatThrownBy(() -> HeadSelection.parse(" ")).hasMessageContaining("must not be blank");
+    assertThatThrownBy(() -> new HeadSelection(HeadSelection.Kind.LISTED, EnumSet.noneOf(HeadKind.class)))
+        .hasMessageContaining("no head listed");
+    assertThatThrownBy(() -> new HeadSelection(HeadSelection.Kind.ALL, EnumSet.of(HeadKind.CHAR)))
+        .hasMessageContaining("takes no head list");
+  }
+}
