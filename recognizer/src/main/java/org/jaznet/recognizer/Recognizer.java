@@ -9,6 +9,7 @@ import java.util.EnumSet;
 import java.util.List;
 import java.util.Set;
 import java.util.Objects;
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.locks.ReentrantLock;
 import org.jaznet.recognizer.head.CompiledLexicon;
 import org.jaznet.recognizer.head.Decoder;
@@ -55,6 +56,10 @@ public final class Recognizer implements AutoCloseable {
   private final Set<HeadKind> read;
   /** Shared by every view of one loaded network ({@link #reading}): its graph is not thread-safe. */
   private final ReentrantLock forward;
+  /** Set when the recognizer that loaded the network is closed: closes every view of it too. */
+  private final AtomicBoolean rootClosed;
+  /** Whether this recognizer loaded the network (not a {@link #reading} view). */
+  private final boolean root;
   private volatile boolean closed;
   private volatile LexiconCache lastLexicon;
 
@@ -66,6 +71,8 @@ public final class Recognizer implements AutoCloseable {
     this.decoder = new Decoder(net.spec(), net.calibration());
     this.read = Collections.unmodifiableSet(EnumSet.copyOf(net.spec().heads()));
     this.forward = new ReentrantLock();
+    this.rootClosed = new AtomicBoolean();
+    this.root = true;
   }
 
   private Recognizer(Recognizer base, Set<HeadKind> read) {
@@ -74,6 +81,8 @@ public final class Recognizer implements AutoCloseable {
     this.decoder = base.decoder;
     this.read = read;
     this.forward = base.forward;
+    this.rootClosed = base.rootClosed;
+    this.root = false;
   }
 
   /** Loads a model file, verifying its checksum. */
@@ -116,15 +125,17 @@ public final class Recognizer implements AutoCloseable {
   }
 
   /**
-   * A recognizer over the same loaded network (no copy, no reload; closing it does not close this one)
-   * that reads only {@code heads}: each {@link Recognition} has a {@link HeadResult} for those heads
-   * alone, and only they propose candidates to the fused reading or score a lexicon. The fused
-   * candidates are still scored by every head of the model. Use it to skip a head whose reading costs
-   * more than it gives: see {@link #fastHeads}.
+   * A recognizer over the same loaded network (no copy, no reload; closing it does not close this one,
+   * closing this one closes it) that reads only {@code heads}: each {@link Recognition} has a
+   * {@link HeadResult} for those heads alone, and only they propose candidates to the unconstrained fused
+   * reading (an unread NGRAM head's search of the whole dictionary is skipped). The fused candidates, or
+   * with a lexicon its words, are still scored by every head of the model, as the calibration was
+   * fitted. Use it to skip a head whose reading costs more than it gives: see {@link #fastHeads}.
    *
    * @throws RecognizerException when {@code heads} is empty or names a head the model does not have
    */
   public Recognizer reading(Set<HeadKind> heads) throws RecognizerException {
+    checkOpen();
     if (heads == null) {
       throw new RecognizerException("heads to read are null");
     }
@@ -139,7 +150,7 @@ public final class Recognizer implements AutoCloseable {
   /**
    * The model's heads whose unconstrained reading does not search the whole dictionary (all but NGRAM,
    * see {@link HeadKind#searchesDictionary}), or all of its heads if that leaves none: the batch
-   * pipeline's default, about a third faster than reading every head with the default model.
+   * command's default.
    */
   public Set<HeadKind> fastHeads() {
     EnumSet<HeadKind> fast = EnumSet.noneOf(HeadKind.class);
@@ -214,9 +225,7 @@ public final class Recognizer implements AutoCloseable {
 
   /** As {@link #recognizePreprocessed(float[][])}, with a prepared lexicon (null for none). */
   public List<Recognition> recognizePreprocessed(float[][] inputs, CompiledLexicon lexicon) throws RecognizerException {
-    if (closed) {
-      throw new IllegalStateException("the recognizer is closed");
-    }
+    checkOpen();
     if (inputs == null) {
       throw new RecognizerException("inputs are null");
     }
@@ -267,9 +276,21 @@ public final class Recognizer implements AutoCloseable {
     return v;
   }
 
-  /** Marks the recognizer closed; later calls throw IllegalStateException. */
+  private void checkOpen() {
+    if (closed || rootClosed.get()) {
+      throw new IllegalStateException("the recognizer is closed");
+    }
+  }
+
+  /**
+   * Marks the recognizer closed; later calls throw IllegalStateException. Closing a loaded recognizer
+   * closes its {@link #reading} views too; closing a view closes only the view.
+   */
   @Override
   public void close() {
     closed = true;
+    if (root) {
+      rootClosed.set(true);
+    }
   }
 }

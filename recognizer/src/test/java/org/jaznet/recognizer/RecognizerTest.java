@@ -95,6 +95,23 @@ class RecognizerTest {
   }
 
   @Test
+  void reading_rootClosed_closesItsViews(@TempDir Path tmp) throws Exception {
+    ModelSpec spec = new ModelSpec(Arch.SMALL, EnumSet.of(HeadKind.CHAR, HeadKind.NGRAM), DICT, 0,
+        NgramVocabulary.build(DICT, 100).grams(), Optimiser.ADAM, 1e-3, 0, 0.5);
+    Path file = tmp.resolve("char-ngram.zip");
+    ModelFile.save(JazNet.create(spec, 6), file);
+    Recognizer root = Recognizer.load(file);
+    Recognizer view = root.reading(root.fastHeads());
+    assertThat(view.heads()).containsExactly(HeadKind.CHAR);
+    assertThat(view.recognize(images.get(1)).perHead()).containsOnlyKeys(HeadKind.CHAR);
+    assertThatThrownBy(() -> root.reading(EnumSet.of(HeadKind.DICT)))
+        .isInstanceOf(RecognizerException.class).hasMessageContaining("no DICT head");
+    root.close();
+    assertThatThrownBy(() -> view.recognize(images.get(1))).isInstanceOf(IllegalStateException.class);
+    assertThatThrownBy(() -> root.reading(root.heads())).isInstanceOf(IllegalStateException.class);
+  }
+
+  @Test
   void reading_emptyOrNull_rejected() {
     assertThatThrownBy(() -> recognizer.reading(EnumSet.noneOf(HeadKind.class)))
         .isInstanceOf(RecognizerException.class).hasMessageContaining("no head to read");

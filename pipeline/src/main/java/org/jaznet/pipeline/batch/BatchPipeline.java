@@ -164,9 +164,20 @@ public final class BatchPipeline {
     if (o.getGroups() <= 0) {
       throw new IllegalArgumentException("--groups must be > 0, got " + o.getGroups());
     }
-    HeadSelection.parse(o.getHeads());
+    HeadSelection heads = HeadSelection.parse(o.getHeads());
     if (o.getModel() != null && !Files.isRegularFile(Path.of(o.getModel()))) {
       throw new IllegalArgumentException("model file " + o.getModel() + " does not exist");
+    }
+    if (heads.kind() == HeadSelection.Kind.LISTED) {
+      // a listed head the model lacks is a bad option: say so before any input is read (the launcher
+      // loads the model once; the DirectRunner's workers then share it)
+      ModelSpec spec = o.getModel() == null ? ModelSpec.defaultModel() : ModelSpec.file(o.getModel());
+      try {
+        Models.get(spec.withHeads(heads));
+      } catch (org.jaznet.recognizer.RecognizerException e) {
+        throw new IllegalArgumentException("--heads " + heads + " with model "
+            + (o.getModel() == null ? "(default)" : o.getModel()) + ": " + e.getMessage(), e);
+      }
     }
     if (o.getLabels() != null) {
       Path labels = Path.of(o.getLabels());

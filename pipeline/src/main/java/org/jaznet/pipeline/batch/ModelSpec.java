@@ -6,24 +6,25 @@ import java.io.Serializable;
  * Which model reads the words, and which of its heads.
  *
  * @param path a model file, or null for the default model in {@code models/}
- * @param heads the heads read (default {@link HeadSelection#fast()})
+ * @param heads the heads read (default {@link HeadSelection#all()}; the batch command's default is
+ *     {@link HeadSelection#fast()}, see {@link BatchOptions#getHeads})
  */
 public record ModelSpec(String path, HeadSelection heads) implements Serializable {
   private static final long serialVersionUID = 2L;
 
   public ModelSpec {
-    heads = heads == null ? HeadSelection.fast() : heads;
+    heads = heads == null ? HeadSelection.all() : heads;
   }
 
   public static ModelSpec defaultModel() {
-    return new ModelSpec(null, HeadSelection.fast());
+    return new ModelSpec(null, HeadSelection.all());
   }
 
   public static ModelSpec file(String path) {
     if (path == null || path.isBlank()) {
       throw new IllegalArgumentException("model path must not be blank");
     }
-    return new ModelSpec(path, HeadSelection.fast());
+    return new ModelSpec(path, HeadSelection.all());
   }
 
   /** This model, reading {@code h}. */

@@ -17,8 +17,8 @@ public final class Models {
   private Models() {}
 
   /**
-   * The shared recognizer for a model, loading it on first use, reading the spec's heads (a view of the
-   * one loaded network: {@link Recognizer#reading}).
+   * A recognizer reading the spec's heads of the model's one shared network, which is loaded on first
+   * use: each call returns a new {@link Recognizer#reading} view of it (cheap: no copy).
    */
   public static Recognizer get(ModelSpec spec) throws RecognizerException {
     return spec.heads().apply(loaded(spec));

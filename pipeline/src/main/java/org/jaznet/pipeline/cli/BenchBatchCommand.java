@@ -74,7 +74,7 @@ final class BenchBatchCommand implements Callable<Integer> {
       BatchBenchmark.run(new BatchBenchmark.Config(count, batchSize, cores,
           (model == null ? ModelSpec.defaultModel() : ModelSpec.file(model.toString())).withHeads(selection), synth,
           groups, rounds), System.out);
-    } catch (IllegalArgumentException e) {
+    } catch (IllegalArgumentException | org.jaznet.recognizer.RecognizerException e) {
       System.err.println("jaznet bench batch: " + e.getMessage());
       return 2;
     }

@@ -32,7 +32,8 @@ import picocli.CommandLine.Option;
  */
 @Command(name = "demo", mixinStandardHelpOptions = true,
     description = {"Generate a small synthetic archive, read it with the batch pipeline and the default model,",
-        "print accuracy and images/s, and write an HTML report (open DIR/report.html in a browser)."})
+        "print accuracy and images/s, and write an HTML report (open DIR/report.html in a browser).",
+        "The pipeline reads as ./jaznet batch does by default (--heads fast: every head but NGRAM)."})
 final class DemoCommand implements Callable<Integer> {
   private static final String MARKER = ".jaznet-demo";
 

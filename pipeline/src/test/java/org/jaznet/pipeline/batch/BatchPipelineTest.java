@@ -222,12 +222,13 @@ class BatchPipelineTest {
       throw new IllegalStateException(e);
     }
     java.util.Optional<HeadKind> lacking = java.util.Arrays.stream(HeadKind.values()).filter(h -> !has.contains(h)).findFirst();
-    if (lacking.isPresent()) {
-      BatchOptions m = options(c, null, dir.resolve("missing-head"), RunnerKind.DIRECT);
-      m.setHeads(lacking.get().name().toLowerCase(java.util.Locale.ROOT));
-      org.assertj.core.api.Assertions.assertThatThrownBy(() -> BatchPipeline.run(m))
-          .hasStackTraceContaining("no " + lacking.get() + " head");
-    }
+    org.junit.jupiter.api.Assumptions.assumeTrue(lacking.isPresent(), "the test model has every head");
+    BatchOptions m = options(c, null, dir.resolve("missing-head"), RunnerKind.DIRECT);
+    m.setHeads(lacking.get().name().toLowerCase(java.util.Locale.ROOT));
+    // refused as a bad option before the run starts: no output folder is made
+    org.assertj.core.api.Assertions.assertThatThrownBy(() -> BatchPipeline.run(m))
+        .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("no " + lacking.get() + " head");
+    assertThat(dir.resolve("missing-head")).doesNotExist();
   }
 
   @Test

@@ -22,6 +22,18 @@ class HeadSelectionTest {
   }
 
   @Test
+  void modelSpec_javaSerialization_keepsTheSelection() {
+    for (HeadSelection h : new HeadSelection[] {HeadSelection.fast(), HeadSelection.all(),
+        HeadSelection.of(EnumSet.of(HeadKind.CHAR, HeadKind.CTC))}) {
+      ModelSpec spec = ModelSpec.file("/models/m.zip").withHeads(h);
+      ModelSpec copy = org.apache.beam.sdk.util.SerializableUtils.clone(spec);
+      assertThat(copy).isEqualTo(spec);
+      assertThat(copy.heads().listed()).isEqualTo(h.listed());
+    }
+    assertThat(ModelSpec.defaultModel().heads()).isEqualTo(HeadSelection.all());
+  }
+
+  @Test
   void parse_badText_namesTheTextAndTheChoices() {
     assertThatThrownBy(() -> HeadSelection.parse("ctc,,char")).isInstanceOf(IllegalArgumentException.class)
         .hasMessageContaining("ctc,,char").hasMessageContaining("unknown head ''");

@@ -40,7 +40,7 @@ public final class Evaluator {
   public static EvalReport evaluate(Recognizer recognizer, LabelledDataset data, List<String> lexicon,
       String lexiconName, int threads, IntConsumer progress) throws RecognizerException, InterruptedException {
     long t0 = System.nanoTime();
-    EnumSet<HeadKind> heads = recognizer.net().spec().heads();
+    EnumSet<HeadKind> heads = EnumSet.copyOf(recognizer.heads());
     CompiledLexicon compiled = lexicon == null ? null : recognizer.compileLexicon(lexicon);
     int lexiconSize = compiled == null ? 0 : compiled.size();
     List<Integer> items = new ArrayList<>();

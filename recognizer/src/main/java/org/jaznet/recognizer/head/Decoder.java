@@ -70,9 +70,10 @@ public final class Decoder {
 
   /**
    * Reads image {@code i} of a batch with the heads in {@code read} (a non-empty subset of the model's
-   * heads, see {@link #checkRead}): only they get a {@link HeadResult}, propose candidates to the fused
-   * reading and, with a lexicon, score it. The candidates are still scored by every head of the model
-   * (cheap per word), as the calibration was fitted.
+   * heads, see {@link #checkRead}): only they get a {@link HeadResult} and propose candidates to the
+   * unconstrained fused reading, and an unread NGRAM head's dictionary search is skipped. The fused
+   * reading's candidates (or, with a lexicon, its words) are still scored by every head of the model,
+   * as the calibration was fitted.
    */
   public Recognition decode(HeadOutputs out, int i, CompiledLexicon lexicon, Set<HeadKind> read) {
     checkOwner(lexicon);
@@ -207,7 +208,7 @@ public final class Decoder {
     }
     List<Alternative> alternatives = lexicon == null
         ? fuseCandidates(img, new ArrayList<>(candidates))
-        : fuseLexicon(lexicon, lexScores, read);
+        : fuseLexicon(lexicon, img, lexScores);
     Alternative best = alternatives.get(0);
     return new Recognition(best.text(), best.confidence(), perHead, alternatives);
   }
@@ -231,15 +232,17 @@ public final class Decoder {
     return out;
   }
 
-  private List<Alternative> fuseLexicon(CompiledLexicon lexicon, double[][] lexScores, Set<HeadKind> read) {
+  /** Every head of the model scores the lexicon for the fusion, read or not (as the calibration was fitted). */
+  private List<Alternative> fuseLexicon(CompiledLexicon lexicon, ImageScores img, double[][] lexScores) {
     int l = lexicon.size();
     double[] z = new double[l];
     for (HeadKind head : spec.heads()) {
-      if (!read.contains(head)) {
-        continue;
-      }
       double w = calibration.weight(head);
       double[] s = lexScores[head.ordinal()];
+      if (s == null) {
+        s = new double[l];
+        lexicon.score(head, img, s);
+      }
       for (int j = 0; j < l; j++) {
         z[j] += w * s[j];
       }
