@@ -34,7 +34,11 @@ public final class Decoder {
   private final Calibration calibration;
   private final DictCodec dict;
   private final NgramVocabulary vocab;
-  private final CompiledLexicon dictionaryLexicon;
+  /**
+   * The whole dictionary compiled for the NGRAM head's unconstrained reading (null without an NGRAM
+   * head); compiled on first use, so a recognizer that never reads NGRAM does not pay for it.
+   */
+  private final com.google.common.base.Supplier<CompiledLexicon> dictionaryLexicon;
 
   public Decoder(ModelSpec spec, Calibration calibration) {
     this.spec = spec;
@@ -42,7 +46,8 @@ public final class Decoder {
     this.dict = spec.dictionary().isEmpty() ? null
         : new DictCodec(spec.dictionary(), spec.has(HeadKind.DICT) ? spec.dictActive() : spec.dictionary().size());
     this.vocab = spec.has(HeadKind.NGRAM) ? new NgramVocabulary(spec.ngrams()) : null;
-    this.dictionaryLexicon = spec.has(HeadKind.NGRAM) ? compile(spec.dictionary()) : null;
+    this.dictionaryLexicon = spec.has(HeadKind.NGRAM)
+        ? com.google.common.base.Suppliers.memoize(() -> compile(spec.dictionary())) : null;
   }
 
   public ModelSpec spec() {
@@ -81,7 +86,7 @@ public final class Decoder {
     ImageScores img = new ImageScores(out, i);
     CompiledLexicon.NgramReading ngram = null;
     if (readsNgram(read)) {
-      ngram = dictionaryLexicon.readNgram(new ImageScores[] {img}, NGRAM_CANDIDATES)[0];
+      ngram = dictionaryLexicon.get().readNgram(new ImageScores[] {img}, NGRAM_CANDIDATES)[0];
     }
     return decode(out, i, img, ngram, lexicon, read);
   }
@@ -130,7 +135,7 @@ public final class Decoder {
       int to = Math.min(n, from + NGRAM_BLOCK);
       CompiledLexicon.NgramReading[] ngram = null;
       if (readsNgram(read)) {
-        ngram = dictionaryLexicon.readNgram(java.util.Arrays.copyOfRange(imgs, from, to), NGRAM_CANDIDATES);
+        ngram = dictionaryLexicon.get().readNgram(java.util.Arrays.copyOfRange(imgs, from, to), NGRAM_CANDIDATES);
       }
       for (int i = from; i < to; i++) {
         result.add(decode(out, i, imgs[i], ngram == null ? null : ngram[i - from], lexicon, read));
@@ -179,10 +184,10 @@ public final class Decoder {
         }
         case NGRAM -> {
           int[] top = ngramReading.top();
-          text = dictionaryLexicon.word(top[0]);
+          text = dictionaryLexicon.get().word(top[0]);
           score = ngramReading.posterior();
           for (int c : top) {
-            candidates.add(dictionaryLexicon.word(c));
+            candidates.add(dictionaryLexicon.get().word(c));
           }
         }
         case CTC -> {
