@@ -3,6 +3,7 @@ package org.jaznet.pipeline.batch;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import org.apache.beam.sdk.testing.PAssert;
@@ -63,6 +64,23 @@ class ReadImagesTest {
           .via((WordRef r) -> r.source() + "=" + r.label()));
       PAssert.that(labelled).containsInAnyOrder(c.expected.keySet().stream()
           .map(k -> c.abs(k) + "=" + c.labels.get(k)).toList());
+      p.run().waitUntilFinish();
+    });
+  }
+
+  @Test
+  void withLabels_duplicateAndUnknownLines_smallerLabelWinsUnknownIgnored() throws Throwable {
+    Corpus c = Corpus.write(dir);
+    Path labels = dir.resolve("dup.tsv");
+    Files.writeString(labels, "img/grey.png\tzeta\nimg/nowhere.png\tghost\n# comment\nimg/grey.png\tgrey\n"
+        + "img/sub/palette.png\tpalette\textra column\n");
+    BeamTests.withPipeline(getClass(), "dup", p -> {
+      PCollection<String> labelled = p.apply(ReadImages.from(InputSpec.parse(c.glob())).withLabels(labels.toString()))
+          .get(BatchTags.REFS)
+          .apply(MapElements.into(TypeDescriptors.strings()).via((WordRef r) -> r.source() + "=" + r.label()));
+      PAssert.that(labelled).containsInAnyOrder(c.expected.keySet().stream()
+          .map(k -> c.abs(k) + "=" + (k.equals("img/grey.png") ? "grey" : k.equals("img/sub/palette.png") ? "palette" : null))
+          .toList());
       p.run().waitUntilFinish();
     });
   }
