@@ -23,7 +23,9 @@ import org.nd4j.linalg.factory.Nd4j;
 
 /**
  * Measures a network's speed on random inputs: training images/s (Adam, one fit per batch), inference
- * images/s at a batch size, and the latency of one image. GFLOP/s come from the net's counted forward
+ * images/s at a batch size through the graph a {@code Recognizer} reads with ({@link JazNet#inference()}:
+ * batch normalisation folded, NHWC maps), the same through the folded NCHW graph and the training graph
+ * for comparison, and the latency of one image. GFLOP/s come from the net's counted forward
  * FLOPs (training counted as 3x forward: forward, input gradients, weight gradients).
  */
 public final class RecognizerBenchmark {
@@ -57,8 +59,8 @@ public final class RecognizerBenchmark {
 
   /** Measured figures. */
   public record Result(Options options, long params, double forwardGflopPerImage, double trainImagesPerSecond,
-      double inferImagesPerSecond, double singleMs, double loadAverage, double trainImagesPerCpuSecond,
-      double inferImagesPerCpuSecond) {
+      double inferImagesPerSecond, double inferNchwImagesPerSecond, double inferTrainingGraphImagesPerSecond,
+      double singleMs, double loadAverage, double trainImagesPerCpuSecond, double inferImagesPerCpuSecond) {
     public double trainGflops() {
       return trainImagesPerSecond * 3 * forwardGflopPerImage;
     }
@@ -72,6 +74,8 @@ public final class RecognizerBenchmark {
       out.printf("train: %.1f images/s%n", trainImagesPerSecond);
       out.printf("infer: %.1f images/s%n", inferImagesPerSecond);
       out.printf("single: %.2f ms%n", singleMs);
+      out.printf("infer, folded NCHW graph: %.1f images/s; training graph: %.1f images/s (NHWC %.2fx NCHW)%n",
+          inferNchwImagesPerSecond, inferTrainingGraphImagesPerSecond, inferImagesPerSecond / inferNchwImagesPerSecond);
       out.printf("train GFLOP/s: %.2f%n", trainGflops());
       out.printf("infer GFLOP/s: %.2f%n", inferGflops());
       out.printf("model: %s, heads %s, dict %d, ngrams %d, batch %d, %d params, %.3f GFLOP per image forward%n",
@@ -110,13 +114,17 @@ public final class RecognizerBenchmark {
     double[] cpu = new double[1];
     double train = rate(() -> net.graph().fit(ds), o.batch(), o.seconds(), cpu);
     double trainCpu = cpu[0];
-    double infer = rate(() -> net.output(x), o.batch(), o.seconds(), cpu);
+    JazNet.Inference inference = net.inference();
+    JazNet.Inference nchw = net.inference(org.deeplearning4j.nn.conf.CNN2DFormat.NCHW);
+    double infer = rate(() -> inference.output(x), o.batch(), o.seconds(), cpu);
     double inferCpu = cpu[0];
+    double inferNchw = rate(() -> nchw.output(x), o.batch(), o.seconds(), cpu);
+    double inferTraining = rate(() -> net.output(x), o.batch(), o.seconds(), cpu);
     INDArray one = x.get(org.nd4j.linalg.indexing.NDArrayIndex.interval(0, 1)).dup();
-    double single = 1000.0 / rate(() -> net.output(one), 1, Math.min(o.seconds(), 5), cpu);
+    double single = 1000.0 / rate(() -> inference.output(one), 1, Math.min(o.seconds(), 5), cpu);
     double load = java.lang.management.ManagementFactory.getOperatingSystemMXBean().getSystemLoadAverage();
-    return new Result(o, net.graph().numParams(), net.forwardFlopsPerImage() / 1e9, train, infer, single, load,
-        trainCpu, inferCpu);
+    return new Result(o, net.graph().numParams(), net.forwardFlopsPerImage() / 1e9, train, infer, inferNchw,
+        inferTraining, single, load, trainCpu, inferCpu);
   }
 
   private static MultiDataSet dataSet(JazNet net, INDArray x, List<String> words) {
