@@ -439,9 +439,9 @@ public final class JazNet {
    * batch normalisation is folded into the convolution before it, as inference engines do: per output
    * channel, with s = gamma / std, the weights become W * s and the bias beta - mean * s (and a ReLU
    * after the normalisation, {@link Arch#SMALL_BN_RELU}, becomes the convolution's activation). That saves the normalisation's pass over every feature map (about 7 %
-   * of the SMALL_BN trunk's inference time, measured; more with the CTC branch's two). A network
-   * without batch normalisation is returned as it is, sharing this graph. The copy is made now: train
-   * this network afterwards and the copy does not follow.
+   * of the SMALL_BN trunk's inference time, measured; more with the CTC branch's two). The graph's maps
+   * are NHWC (see {@link #inference(CNN2DFormat)}); a network without batch normalisation gets the same
+   * NHWC copy, unfolded. The copy is made now: train this network afterwards and the copy does not follow.
    */
   public Inference inference() {
     return inference(CNN2DFormat.NHWC);
