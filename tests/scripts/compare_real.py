@@ -82,7 +82,7 @@ def why(output):
     return " | ".join(lines[-3:]) if lines else "no output"
 
 
-def run_jaznet_eval(data_dir, model, lexicon, work, tag):
+def run_jaznet_eval(data_dir, model, lexicon, work, tag, extra=()):
     """One `./jaznet eval` run: (its JSON, images/s, how the speed was measured)."""
     json_path = os.path.join(work, f"jaznet-{tag}.json")
     log_path = os.path.join(work, f"jaznet-{tag}.log")
@@ -93,6 +93,7 @@ def run_jaznet_eval(data_dir, model, lexicon, work, tag):
         args += ["--model", model]
     if lexicon:
         args += ["--lexicon", lexicon]
+    args += list(extra)
     cmd = jaznet_command() + args
     started = time.monotonic()
     with open(log_path, "w", encoding="utf-8") as log:
@@ -115,7 +116,10 @@ def run_jaznet_eval(data_dir, model, lexicon, work, tag):
 
 
 def jaznet_half(data_dirs, model, lexicon, work):
-    """{dataset dir: {"unconstrained": run, "lexicon": run}} or raises JaznetFailure before any eval."""
+    """{dataset dir: {"unconstrained": run, "lexicon": run, "no_lm": run}} or raises JaznetFailure before any eval.
+
+    "no_lm" is the unconstrained run with `--no-lm`: the fused reading of the heads alone, without the
+    character language model the recognizer uses by default."""
     proc = subprocess.run(jaznet_command() + ["eval", "--help"], cwd=REPO,
                           stdout=subprocess.PIPE, stderr=subprocess.STDOUT, check=False)
     if proc.returncode != 0:
@@ -125,9 +129,9 @@ def jaznet_half(data_dirs, model, lexicon, work):
     for d in data_dirs:
         name = os.path.basename(d)
         per_mode = {}
-        for mode, lex in (("unconstrained", None), ("lexicon", lexicon)):
+        for mode, lex, extra in (("unconstrained", None, ()), ("lexicon", lexicon, ()), ("no_lm", None, ("--no-lm",))):
             try:
-                doc, speed, how = run_jaznet_eval(d, model, lex, work, f"{name}-{mode}")
+                doc, speed, how = run_jaznet_eval(d, model, lex, work, f"{name}-{mode}", extra)
                 per_mode[mode] = {"status": "ok", "eval": doc, "images_per_second": speed, "speed_measured": how}
             except JaznetFailure as e:
                 per_mode[mode] = {"status": "failed", "message": str(e)}
@@ -178,9 +182,21 @@ def table(summary):
                     value = run["eval"]["heads"].get(h, {}).get(mode)
                     cells.append(f"{pct(value)} | {speed(run['images_per_second'])}")
                 lines.append(f"| jaznet | {h} | {mode_name} | " + " | ".join(cells) + " |")
+            if mode == "unconstrained":
+                cells = []
+                for s in sets:
+                    run = s["jaznet"].get("no_lm", {"status": "failed", "message": "not run"})
+                    if run["status"] != "ok":
+                        cells.append("failed | —")
+                        continue
+                    cells.append(f"{pct(run['eval']['heads'].get('fused', {}).get('unconstrained'))} | "
+                                 f"{speed(run['images_per_second'])}")
+                lines.append("| jaznet | fused, no LM (`--no-lm`) | none | " + " | ".join(cells) + " |")
         for s in sets:
-            for mode in ("unconstrained", "lexicon"):
-                run = s["jaznet"][mode]
+            for mode in ("unconstrained", "lexicon", "no_lm"):
+                run = s["jaznet"].get(mode, {"status": "missing"})
+                if run["status"] == "failed" and mode == "no_lm":
+                    notes.append(f"jaznet {s['dataset']} --no-lm: {run['message']}")
                 if run["status"] == "ok" and run["eval"]["n"] != s["n"]:
                     notes.append(f"jaznet {s['dataset']} {mode} scored n={run['eval']['n']}, labels.tsv has {s['n']}")
         hows = {s["jaznet"][m]["speed_measured"] for s in sets for m in ("unconstrained", "lexicon")
@@ -270,7 +286,7 @@ def main(argv):
         "datasets": datasets,
     }
     if jaz["status"] == "ok" and any(s["jaznet"][m]["status"] != "ok" for s in datasets
-                                     for m in ("unconstrained", "lexicon")):
+                                     for m in ("unconstrained", "lexicon", "no_lm")):
         jaz["status"] = "partial"
         jaz["message"] = "some `jaznet eval` runs failed (see the notes)"
     text = table(summary)

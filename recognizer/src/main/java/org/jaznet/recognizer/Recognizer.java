@@ -14,6 +14,7 @@ import java.util.concurrent.locks.ReentrantLock;
 import org.jaznet.recognizer.head.CompiledLexicon;
 import org.jaznet.recognizer.head.Decoder;
 import org.jaznet.recognizer.head.HeadOutputs;
+import org.jaznet.recognizer.head.LmSettings;
 import org.jaznet.recognizer.model.Dl4jSetup;
 import org.jaznet.recognizer.model.JazNet;
 import org.jaznet.recognizer.model.ModelFile;
@@ -68,7 +69,7 @@ public final class Recognizer implements AutoCloseable {
   private Recognizer(JazNet net) {
     this.net = net;
     this.inference = net.inference();
-    this.decoder = new Decoder(net.spec(), net.calibration());
+    this.decoder = new Decoder(net.spec(), net.calibration(), defaultLm(net.spec()), null);
     this.read = Collections.unmodifiableSet(EnumSet.copyOf(net.spec().heads()));
     this.forward = new ReentrantLock();
     this.rootClosed = new AtomicBoolean();
@@ -76,9 +77,13 @@ public final class Recognizer implements AutoCloseable {
   }
 
   private Recognizer(Recognizer base, Set<HeadKind> read) {
+    this(base, read, base.decoder);
+  }
+
+  private Recognizer(Recognizer base, Set<HeadKind> read, Decoder decoder) {
     this.net = base.net;
     this.inference = base.inference;
-    this.decoder = base.decoder;
+    this.decoder = decoder;
     this.read = read;
     this.forward = base.forward;
     this.rootClosed = base.rootClosed;
@@ -145,6 +150,33 @@ public final class Recognizer implements AutoCloseable {
       throw new RecognizerException(e.getMessage(), e);
     }
     return new Recognizer(this, Collections.unmodifiableSet(EnumSet.copyOf(heads)));
+  }
+
+  /**
+   * {@link LmSettings#DEFAULT} for a model with a CTC head and a dictionary (the settings were chosen
+   * for such a model), {@link LmSettings#OFF} otherwise.
+   */
+  static LmSettings defaultLm(org.jaznet.recognizer.model.ModelSpec spec) {
+    return spec.has(HeadKind.CTC) && !spec.dictionary().isEmpty() ? LmSettings.DEFAULT : LmSettings.OFF;
+  }
+
+  /** The language-model settings of the unconstrained fused reading (see {@link LmSettings}). */
+  public LmSettings languageModel() {
+    return decoder.lmSettings();
+  }
+
+  /**
+   * A recognizer over the same loaded network and heads whose unconstrained fused reading uses other
+   * language-model settings ({@link LmSettings#OFF}: the heads alone), estimated from {@code words} (null:
+   * the model's dictionary). Closing it does not close this one.
+   */
+  public Recognizer withLanguageModel(LmSettings settings, List<String> words) throws RecognizerException {
+    checkOpen();
+    try {
+      return new Recognizer(this, read, decoder.withLm(Objects.requireNonNull(settings, "settings"), words));
+    } catch (IllegalArgumentException e) {
+      throw new RecognizerException("language model: " + e.getMessage(), e);
+    }
   }
 
   /**

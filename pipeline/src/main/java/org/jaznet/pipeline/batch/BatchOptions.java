@@ -27,6 +27,12 @@ public interface BatchOptions extends PipelineOptions {
 
   void setHeads(String value);
 
+  @Description("Whether the fused reading uses the recognizer's character language model (false: the heads alone)")
+  @Default.Boolean(true)
+  boolean getLanguageModel();
+
+  void setLanguageModel(boolean value);
+
   @Description("Images per forward pass")
   @Default.Integer(64)
   int getBatchSize();

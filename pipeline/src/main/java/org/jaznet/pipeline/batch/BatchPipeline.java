@@ -47,7 +47,7 @@ public final class BatchPipeline {
     }
     PCollectionTuple refs = p.apply("ReadImages", read);
     ModelSpec model = (o.getModel() == null ? ModelSpec.defaultModel() : ModelSpec.file(o.getModel()))
-        .withHeads(HeadSelection.parse(o.getHeads()));
+        .withHeads(HeadSelection.parse(o.getHeads())).withLanguageModel(o.getLanguageModel());
     OutputFormat format = o.getFormat();
     PCollection<RecognizeAndWrite.GroupReport> reports = refs.get(BatchTags.REFS).apply("RecognizeAndWrite",
         RecognizeAndWrite.to(model, outputDir).withFormat(format).withBatchSize(o.getBatchSize())

@@ -18,10 +18,12 @@ public final class Models {
 
   /**
    * A recognizer reading the spec's heads of the model's one shared network, which is loaded on first
-   * use: each call returns a new {@link Recognizer#reading} view of it (cheap: no copy).
+   * use: each call returns a new {@link Recognizer#reading} view of it (cheap: no copy), without the
+   * language model when the spec says so.
    */
   public static Recognizer get(ModelSpec spec) throws RecognizerException {
-    return spec.heads().apply(loaded(spec));
+    Recognizer r = spec.heads().apply(loaded(spec));
+    return spec.languageModel() ? r : r.withLanguageModel(org.jaznet.recognizer.head.LmSettings.OFF, null);
   }
 
   private static synchronized Recognizer loaded(ModelSpec spec) throws RecognizerException {

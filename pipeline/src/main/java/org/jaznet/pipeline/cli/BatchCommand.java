@@ -40,6 +40,9 @@ final class BatchCommand implements Callable<Integer> {
   @Option(names = "--batch-size", defaultValue = "64", paramLabel = "B", description = "images per forward pass (default 64)")
   int batchSize;
 
+  @Option(names = "--no-lm", description = "fuse the heads without the character language model (see models/README.md)")
+  boolean noLm;
+
   @Option(names = "--heads", defaultValue = "fast", paramLabel = "H",
       description = {"heads to read: fast (default: every head of the model but NGRAM, whose reading searches the whole",
           "dictionary and costs about as much as the network), all, or a list such as ctc,char,dict,ngram.",
@@ -88,6 +91,7 @@ final class BatchCommand implements Callable<Integer> {
       o.setModel(model == null ? null : model.toString());
       o.setBatchSize(batchSize);
       o.setHeads(heads);
+      o.setLanguageModel(!noLm);
       o.setGroups(groups);
       o.setLabels(labels == null ? null : labels.toString());
       o.setFormat(format);

@@ -12,6 +12,7 @@ import org.jaznet.recognizer.RecognizerException;
 import org.jaznet.recognizer.eval.Datasets;
 import org.jaznet.recognizer.eval.EvalReport;
 import org.jaznet.recognizer.eval.Evaluator;
+import org.jaznet.recognizer.head.LmSettings;
 import org.jaznet.recognizer.eval.LabelledDataset;
 import org.jaznet.synth.Lexicon;
 import org.jaznet.synth.SynthException;
@@ -43,6 +44,21 @@ final class EvalCommand implements Callable<Integer> {
   @Option(names = "--threads", description = "threads decoding images (default: ${DEFAULT-VALUE})")
   int threads = 2;
 
+  @Option(names = "--no-lm", description = "fuse the heads without the character language model")
+  boolean noLm;
+
+  @Option(names = "--lm-weight", description = "weight of the character LM in the fused reading (default: the recognizer's)")
+  Double lmWeight;
+
+  @Option(names = "--lm-bonus", description = "fused-score bonus per character that goes with --lm-weight (default: the recognizer's)")
+  Double lmBonus;
+
+  @Option(names = "--lm-order", description = "N of the character LM's N-grams, 2-6 (default: the recognizer's)")
+  Integer lmOrder;
+
+  @Option(names = "--lm-words", description = "estimate the character LM from this word list (default: the model's dictionary)")
+  Path lmWords;
+
   @Override
   public Integer call() throws Exception {
     List<String> words = null;
@@ -56,7 +72,8 @@ final class EvalCommand implements Callable<Integer> {
     }
     EvalReport report;
     try (LabelledDataset d = Datasets.open(data);
-        Recognizer r = model == null ? Recognizer.loadDefault() : Recognizer.load(model)) {
+        Recognizer loaded = model == null ? Recognizer.loadDefault() : Recognizer.load(model);
+        Recognizer r = withLm(loaded)) {
       report = Evaluator.evaluate(r, d, words, lexicon == null ? null : lexicon.toString(), threads, null);
     } catch (IOException | RecognizerException e) {
       System.err.println("jaznet eval: " + e.getMessage());
@@ -77,4 +94,29 @@ final class EvalCommand implements Callable<Integer> {
     return 0;
   }
 
+  private Recognizer withLm(Recognizer loaded) throws RecognizerException, IOException {
+    if (!noLm && lmWeight == null && lmBonus == null && lmWords == null && lmOrder == null) {
+      return loaded.withLanguageModel(loaded.languageModel(), null);
+    }
+    LmSettings s = noLm ? LmSettings.OFF : loaded.languageModel().enabled() ? loaded.languageModel() : LmSettings.DEFAULT;
+    if (!noLm && (lmWeight != null || lmBonus != null)) {
+      s = s.withWeight(lmWeight != null ? lmWeight : s.weight(), lmBonus != null ? lmBonus : s.lengthBonus());
+    }
+    if (!noLm && lmOrder != null) {
+      try {
+        s = s.withOrder(lmOrder);
+      } catch (IllegalArgumentException e) {
+        throw new IOException("--lm-order: " + e.getMessage(), e);
+      }
+    }
+    List<String> w = null;
+    if (lmWords != null && !noLm) {
+      try {
+        w = Lexicon.read(lmWords).words();
+      } catch (SynthException e) {
+        throw new IOException("--lm-words: " + e.getMessage(), e);
+      }
+    }
+    return loaded.withLanguageModel(s, w);
+  }
 }

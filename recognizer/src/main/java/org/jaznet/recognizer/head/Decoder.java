@@ -39,15 +39,41 @@ public final class Decoder {
    * head); compiled on first use, so a recognizer that never reads NGRAM does not pay for it.
    */
   private final com.google.common.base.Supplier<CompiledLexicon> dictionaryLexicon;
+  private final LmSettings lmSettings;
+  /** The character LM (null when off); estimated on first use. */
+  private final com.google.common.base.Supplier<CharLm> lm;
 
+  /** A decoder without a language model (the heads alone, as the calibration was fitted). */
   public Decoder(ModelSpec spec, Calibration calibration) {
+    this(spec, calibration, LmSettings.OFF, null);
+  }
+
+  /**
+   * A decoder whose unconstrained fused reading uses a character LM (see {@link LmSettings}).
+   *
+   * @param lmWords the words the LM is estimated from; null for the model's dictionary
+   */
+  public Decoder(ModelSpec spec, Calibration calibration, LmSettings lmSettings, List<String> lmWords) {
+    this(spec, calibration, null, lmSettings, lmWords);
+  }
+
+  /** {@code dictionaryLexicon}: another decoder's (same spec), or null to compile this one's on first use. */
+  private Decoder(ModelSpec spec, Calibration calibration,
+      com.google.common.base.Supplier<CompiledLexicon> dictionaryLexicon, LmSettings lmSettings, List<String> lmWords) {
     this.spec = spec;
     this.calibration = calibration;
     this.dict = spec.dictionary().isEmpty() ? null
         : new DictCodec(spec.dictionary(), spec.has(HeadKind.DICT) ? spec.dictActive() : spec.dictionary().size());
     this.vocab = spec.has(HeadKind.NGRAM) ? new NgramVocabulary(spec.ngrams()) : null;
-    this.dictionaryLexicon = spec.has(HeadKind.NGRAM)
-        ? com.google.common.base.Suppliers.memoize(() -> compile(spec.dictionary())) : null;
+    this.dictionaryLexicon = !spec.has(HeadKind.NGRAM) ? null : dictionaryLexicon != null ? dictionaryLexicon
+        : com.google.common.base.Suppliers.memoize(() -> compile(spec.dictionary()));
+    this.lmSettings = java.util.Objects.requireNonNull(lmSettings, "lmSettings");
+    List<String> words = lmWords != null ? List.copyOf(lmWords) : spec.dictionary();
+    if (lmSettings.enabled() && words.isEmpty()) {
+      throw new IllegalArgumentException("a language model needs words: the model has no dictionary and none was given");
+    }
+    this.lm = lmSettings.enabled()
+        ? com.google.common.base.Suppliers.memoize(() -> CharLm.of(words, lmSettings.order())) : null;
   }
 
   public ModelSpec spec() {
@@ -56,6 +82,15 @@ public final class Decoder {
 
   public Calibration calibration() {
     return calibration;
+  }
+
+  public LmSettings lmSettings() {
+    return lmSettings;
+  }
+
+  /** The same model and calibration with other LM settings (LM estimated from {@code lmWords}, null: the dictionary). */
+  public Decoder withLm(LmSettings settings, List<String> lmWords) {
+    return new Decoder(spec, calibration, dictionaryLexicon, settings, lmWords);
   }
 
   /**
@@ -196,6 +231,14 @@ public final class Decoder {
           if (!text.isEmpty()) {
             candidates.add(text);
           }
+          if (lm != null && lmSettings.candidates() > 0 && lexicon == null) {
+            for (CtcBeamSearch.Hypothesis h : CtcBeamSearch.search(img.ctcLogp, lm.get(), calibration.ctcWeight(),
+                lmSettings.weight(), lmSettings.lengthBonus(), lmSettings.beamWidth(), lmSettings.candidates())) {
+              if (!h.text().isEmpty()) {
+                candidates.add(h.text());
+              }
+            }
+          }
         }
         default -> throw new IllegalStateException("unknown head " + head);
       }
@@ -227,6 +270,9 @@ public final class Decoder {
       double[] f = features(img, words.get(j));
       z[j] = calibration.dictWeight() * f[0] + calibration.charWeight() * f[1] + calibration.ngramWeight() * f[2]
           + calibration.ctcWeight() * f[3];
+      if (lm != null && lmSettings.weight() > 0) {
+        z[j] += lmSettings.weight() * lm.get().logProb(words.get(j)) + lmSettings.lengthBonus() * words.get(j).length();
+      }
     }
     double logZ = logSumExp(z, z.length, calibration.otherBias());
     int[] top = CompiledLexicon.topK(z, z.length, TOP_K);

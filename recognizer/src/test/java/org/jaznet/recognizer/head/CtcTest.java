@@ -147,4 +147,31 @@ class CtcTest {
     assertThat(dict).contains(lex.text());
     assertThat(lex.confidence()).isBetween(0.0, 1.0);
   }
+
+  @Test
+  void decoderWithLanguageModel_fusedReadingMovesToAPlausibleWordPerHeadUnchanged() {
+    List<String> dict = List.of("cat", "cats", "scat", "catalog", "bat", "hat", "at", "chat", "table");
+    ModelSpec s = new ModelSpec(Arch.SMALL, EnumSet.of(HeadKind.CTC), dict, 0, List.of(), Optimiser.ADAM, 1e-3, 0, 0);
+    // the image slightly prefers "cot"
+    float[] x = logits(path("cot"), 8);
+    for (int t = 2; t <= 3; t++) {
+      x[CharCodec.code('o') * CtcCodec.STEPS + t] = 4.2f;
+      x[CharCodec.code('a') * CtcCodec.STEPS + t] = 4.0f;
+    }
+    HeadOutputs out = new HeadOutputs(1, null, 0, null, null, 0, x);
+    Decoder plain = new Decoder(s, Calibration.DEFAULT);
+    assertThat(plain.lmSettings().enabled()).isFalse();
+    assertThat(plain.decode(out, 0, null).text()).isEqualTo("cot");
+    Decoder withLm = plain.withLm(new LmSettings(4, 1.0, 0, 8, 3), null);
+    Recognition r = withLm.decode(out, 0, null);
+    assertThat(r.text()).isEqualTo("cat");
+    assertThat(r.perHead().get(HeadKind.CTC).text()).isEqualTo("cot");
+    assertThat(r.confidence()).isBetween(0.0, 1.0);
+    // an LM estimated from other words pulls elsewhere, and OFF restores the heads' reading
+    assertThat(plain.withLm(new LmSettings(4, 1.0, 0, 8, 3), List.of("cot", "cots", "cottage", "coat")).decode(out, 0, null)
+        .text()).isEqualTo("cot");
+    assertThat(withLm.withLm(LmSettings.OFF, null).decode(out, 0, null).text()).isEqualTo("cot");
+    org.assertj.core.api.Assertions.assertThatThrownBy(() -> new LmSettings(4, -1, 0, 8, 3))
+        .hasMessageContaining("weight");
+  }
 }

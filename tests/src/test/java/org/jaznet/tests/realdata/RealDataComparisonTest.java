@@ -22,7 +22,7 @@ import org.junit.jupiter.api.condition.EnabledIfSystemProperty;
  * -Djaznet.realdata=true -Dtest=RealDataComparisonTest} (add {@code -Djaznet.realdata.targets=true}
  * for the target check, {@code -Djaznet.realdata.model=FILE} for another model than the default).
  * Runs tests/scripts/compare-real.sh once over ../shared/data/real/IC13_1015 and ../shared/data/mjsynth
- * (minutes: two jaznet evals and one Tesseract pass per set), prints its table, and checks every
+ * (minutes: three jaznet evals and one Tesseract pass per set), prints its table, and checks every
  * figure is well-formed. The table and JSON stay in tests/target/realdata/.
  */
 @EnabledIfSystemProperty(named = "jaznet.realdata", matches = "true")
@@ -77,14 +77,16 @@ class RealDataComparisonTest {
       fail("jaznet half of the comparison did not run: " + status.get("message").asText());
     }
     for (JsonNode set : summary.get("datasets")) {
-      for (String mode : List.of("unconstrained", "lexicon")) {
+      for (String mode : List.of("unconstrained", "lexicon", "no_lm")) {
         JsonNode r = set.get("jaznet").get(mode);
         JsonNode eval = r.get("eval");
+        // the --no-lm run is unconstrained: its JSON has the "unconstrained" values
+        String column = mode.equals("no_lm") ? "unconstrained" : mode;
         assertThat(eval.get("n").asInt()).as("%s %s n", set.get("dataset"), mode).isEqualTo(set.get("n").asInt());
         assertThat(r.get("images_per_second").asDouble()).isPositive();
         assertThat(eval.get("heads").has("fused")).isTrue();
         for (Map.Entry<String, JsonNode> head : iterable(eval.get("heads"))) {
-          JsonNode value = head.getValue().get(mode);
+          JsonNode value = head.getValue().get(column);
           assertThat(value.isNumber()).as("%s %s %s is a number: %s", set.get("dataset"), head.getKey(), mode, value)
               .isTrue();
           assertThat(value.asDouble()).isBetween(0.0, 1.0);
@@ -100,7 +102,8 @@ class RealDataComparisonTest {
     assertThat(table).contains("Standard protocol: lowercase, keep [0-9a-z], exact match",
         "| IC13_1015 (n=1015) | images/s |", "| mjsynth (n=892) | images/s |", "| --psm 8 | none |");
     if (summary.get("jaznet").get("status").asText().equals("ok")) {
-      assertThat(table).contains("| jaznet | fused | none |", "| jaznet | fused | en-90k.txt |");
+      assertThat(table).contains("| jaznet | fused | none |", "| jaznet | fused | en-90k.txt |",
+          "| jaznet | fused, no LM (`--no-lm`) | none |");
     }
   }
 
