@@ -56,6 +56,9 @@ final class EvalCommand implements Callable<Integer> {
   @Option(names = "--lm-order", description = "N of the character LM's N-grams, 2-6 (default: the recognizer's)")
   Integer lmOrder;
 
+  @Option(names = "--lm-only", description = "use the character LM alone as the prior, not the training stream's text mix")
+  boolean lmOnly;
+
   @Option(names = "--lm-words", description = "estimate the character LM from this word list (default: the model's dictionary)")
   Path lmWords;
 
@@ -95,12 +98,15 @@ final class EvalCommand implements Callable<Integer> {
   }
 
   private Recognizer withLm(Recognizer loaded) throws RecognizerException, IOException {
-    if (!noLm && lmWeight == null && lmBonus == null && lmWords == null && lmOrder == null) {
+    if (!noLm && lmWeight == null && lmBonus == null && lmWords == null && lmOrder == null && !lmOnly) {
       return loaded.withLanguageModel(loaded.languageModel(), null);
     }
     LmSettings s = noLm ? LmSettings.OFF : loaded.languageModel().enabled() ? loaded.languageModel() : LmSettings.DEFAULT;
     if (!noLm && (lmWeight != null || lmBonus != null)) {
       s = s.withWeight(lmWeight != null ? lmWeight : s.weight(), lmBonus != null ? lmBonus : s.lengthBonus());
+    }
+    if (!noLm && lmOnly) {
+      s = s.withShares(org.jaznet.recognizer.head.TextPrior.Shares.NONE);
     }
     if (!noLm && lmOrder != null) {
       try {

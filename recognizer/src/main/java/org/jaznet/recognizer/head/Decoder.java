@@ -40,8 +40,8 @@ public final class Decoder {
    */
   private final com.google.common.base.Supplier<CompiledLexicon> dictionaryLexicon;
   private final LmSettings lmSettings;
-  /** The character LM (null when off); estimated on first use. */
-  private final com.google.common.base.Supplier<CharLm> lm;
+  /** The text prior with its character LM (null when off); estimated on first use. */
+  private final com.google.common.base.Supplier<TextPrior> lm;
 
   /** A decoder without a language model (the heads alone, as the calibration was fitted). */
   public Decoder(ModelSpec spec, Calibration calibration) {
@@ -73,7 +73,8 @@ public final class Decoder {
       throw new IllegalArgumentException("a language model needs words: the model has no dictionary and none was given");
     }
     this.lm = lmSettings.enabled()
-        ? com.google.common.base.Suppliers.memoize(() -> CharLm.of(words, lmSettings.order())) : null;
+        ? com.google.common.base.Suppliers.memoize(
+            () -> new TextPrior(CharLm.of(words, lmSettings.order()), words, lmSettings.shares())) : null;
   }
 
   public ModelSpec spec() {
@@ -232,7 +233,7 @@ public final class Decoder {
             candidates.add(text);
           }
           if (lm != null && lmSettings.candidates() > 0 && lexicon == null) {
-            for (CtcBeamSearch.Hypothesis h : CtcBeamSearch.search(img.ctcLogp, lm.get(), calibration.ctcWeight(),
+            for (CtcBeamSearch.Hypothesis h : CtcBeamSearch.search(img.ctcLogp, lm.get().lm(), calibration.ctcWeight(),
                 lmSettings.weight(), lmSettings.lengthBonus(), lmSettings.beamWidth(), lmSettings.candidates())) {
               if (!h.text().isEmpty()) {
                 candidates.add(h.text());
