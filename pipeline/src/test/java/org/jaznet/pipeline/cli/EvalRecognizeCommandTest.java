@@ -98,6 +98,24 @@ class EvalRecognizeCommandTest {
   }
 
   @Test
+  void eval_languageModelOptions_sameContractAndBadOrderNamed() throws Exception {
+    for (String[] opts : List.of(new String[] {"--no-lm"}, new String[] {"--lm-weight", "1.5", "--lm-bonus", "0.5",
+        "--lm-order", "3", "--lm-only", "--lm-words", dir.resolve("lex.txt").toString()})) {
+      Path json = dir.resolve("out/lm-" + opts.length + ".json");
+      List<String> args = new java.util.ArrayList<>(List.of("eval", "--model", model.toString(), "--data",
+          dir.resolve("data").toString(), "--json", json.toString()));
+      args.addAll(List.of(opts));
+      Run r = run(args.toArray(String[]::new));
+      assertThat(r.exit()).as(r.err()).isZero();
+      assertThat(new ObjectMapper().readTree(json.toFile()).get("heads").get("fused").get("unconstrained").asDouble())
+          .isBetween(0.0, 1.0);
+    }
+    Run bad = run("eval", "--model", model.toString(), "--data", dir.resolve("data").toString(), "--lm-order", "9");
+    assertThat(bad.exit()).isEqualTo(1);
+    assertThat(bad.err()).contains("--lm-order").contains("[2, 6]");
+  }
+
+  @Test
   void eval_missingDataset_exitOneNamingIt() {
     Run r = run("eval", "--model", model.toString(), "--data", dir.resolve("nope").toString());
     assertThat(r.exit()).isEqualTo(1);
