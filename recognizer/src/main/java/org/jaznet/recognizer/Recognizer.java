@@ -27,6 +27,9 @@ import org.opencv.core.Mat;
 /**
  * Reads words in images with a trained jaznet model.
  *
+ * <p>The unconstrained fused reading of a model with a CTC head uses a character language model of its
+ * dictionary by default ({@link LmSettings#DEFAULT}); {@link #withLanguageModel} changes or removes it.
+ *
  * <p>Thread-safe: one instance may serve many threads. DL4J graphs are not safe for concurrent
  * forward passes, so the forward pass of each chunk of up to {@value #BATCH} images runs under a lock;
  * preprocessing and decoding (lexicon scoring, fusion) run outside it, in the calling threads. Prefer a
