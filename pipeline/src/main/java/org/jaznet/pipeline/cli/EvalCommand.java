@@ -99,7 +99,7 @@ final class EvalCommand implements Callable<Integer> {
 
   private Recognizer withLm(Recognizer loaded) throws RecognizerException, IOException {
     if (!noLm && lmWeight == null && lmBonus == null && lmWords == null && lmOrder == null && !lmOnly) {
-      return loaded.withLanguageModel(loaded.languageModel(), null);
+      return loaded;  // closing it twice is harmless
     }
     LmSettings s = noLm ? LmSettings.OFF : loaded.languageModel().enabled() ? loaded.languageModel() : LmSettings.DEFAULT;
     if (!noLm && (lmWeight != null || lmBonus != null)) {

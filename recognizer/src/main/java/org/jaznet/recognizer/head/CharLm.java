@@ -173,7 +173,11 @@ public final class CharLm {
    * word. The word is normalised first; the empty word scores log p(end | start).
    */
   public double logProb(String word) {
-    String w = CharCodec.normalise(word);
+    return logProbNormalised(CharCodec.normalise(word));
+  }
+
+  /** {@link #logProb(String)} of a word already normalised (only 0-9 and a-z). */
+  double logProbNormalised(String w) {
     long h = START;
     double s = 0;
     for (int i = 0; i < w.length(); i++) {

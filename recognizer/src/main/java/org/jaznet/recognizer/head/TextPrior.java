@@ -80,7 +80,7 @@ public final class TextPrior {
   /** log p(word); the word is normalised first. */
   public double logProb(String word) {
     String w = CharCodec.normalise(word);
-    double logLm = lm.logProb(w);
+    double logLm = lm.logProbNormalised(w);
     double s = shares.shortWords();
     double n = shares.numbers();
     double r = shares.randomStrings();
