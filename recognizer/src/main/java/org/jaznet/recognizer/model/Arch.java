@@ -25,6 +25,18 @@ public enum Arch {
    */
   SMALL_BN_RELU(512, true),
   /**
+   * SMALL_BN_RELU with sequence context in the CTC branch: on the branch's [256, 1, 25] columns, two 1x5
+   * convolutions of 128 channels (each with batch norm and ReLU) whose 1x1 projection to the 37 logits is added
+   * to the branch's own logits. A column then sees the whole 100-pixel input instead of 42 pixels, for about 2 %
+   * more multiply-adds (0.11 ms per image measured for the two convolutions, batch 64, oneDNN).
+   * Measured first and rejected on this CPU: a bidirectional LSTM over the 25 steps (CRNN), because DL4J's LSTM
+   * layer took 2.3 ms and libnd4j's fused lstmLayer op 1.4 ms per image (hidden 128 per direction, batch 64),
+   * against about 3 ms for the whole model; and dilated 1x3 convolutions, because DL4J runs a dilated
+   * convolution without oneDNN (1.2 ms against 0.19 ms per image for two 256-channel layers). The projection
+   * starts at zero, so a SMALL_BN(_RELU) model starts this arch reading exactly as it did ({@link #canStartFrom}).
+   */
+  SMALL_BN_RELU_SEQ(512, true),
+  /**
    * The released VGG models of Jaderberg et al.: conv5x5-64, pool, conv5x5-128, pool, conv3x3-256,
    * conv3x3-512, pad one column right, pool, conv3x3-512, FC 4096, FC 4096, dropout 0.5.
    */
@@ -49,6 +61,19 @@ public enum Arch {
    */
   public boolean sameParametersAs(Arch other) {
     return this == other || (bnFamily(this) && bnFamily(other));
+  }
+
+  /**
+   * Whether a model of {@code other} can start a run of this arch ({@code train --init-from}): it has the same
+   * parameters, or this arch only adds the CTC branch's sequence-context layers to other's.
+   */
+  public boolean canStartFrom(Arch other) {
+    return sameParametersAs(other) || (this == SMALL_BN_RELU_SEQ && bnFamily(other));
+  }
+
+  /** Whether the CTC branch has the sequence-context layers of {@link #SMALL_BN_RELU_SEQ}. */
+  public boolean sequenceContext() {
+    return this == SMALL_BN_RELU_SEQ;
   }
 
   private static boolean bnFamily(Arch a) {

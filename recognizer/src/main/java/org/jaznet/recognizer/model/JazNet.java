@@ -11,6 +11,7 @@ import org.deeplearning4j.nn.conf.ComputationGraphConfiguration;
 import org.deeplearning4j.nn.conf.ConvolutionMode;
 import org.deeplearning4j.nn.conf.NeuralNetConfiguration;
 import org.deeplearning4j.nn.conf.RNNFormat;
+import org.deeplearning4j.nn.conf.graph.ElementWiseVertex;
 import org.deeplearning4j.nn.conf.graph.LayerVertex;
 import org.deeplearning4j.nn.conf.graph.ReshapeVertex;
 import org.deeplearning4j.nn.conf.preprocessor.CnnToFeedForwardPreProcessor;
@@ -126,7 +127,7 @@ public final class JazNet {
           TrunkLayer.dense(FEATURES, 512, false));
       // SMALL with batch normalisation after every convolution: same FLOPs (+1 %), converges in far
       // fewer images, which is what a CPU-only training budget is short of.
-      case SMALL_BN, SMALL_BN_RELU -> List.of(
+      case SMALL_BN, SMALL_BN_RELU, SMALL_BN_RELU_SEQ -> List.of(
           TrunkLayer.convBn("conv1", 3, 32),
           TrunkLayer.pool("pool1"),
           TrunkLayer.convBn("conv2", 3, 64),
@@ -222,7 +223,7 @@ public final class JazNet {
       }
     }
     if (spec.has(HeadKind.CTC)) {
-      addCtcBranch(b, ctcInput, foldBn, spec.arch().reluAfterBn(), format);
+      addCtcBranch(b, ctcInput, foldBn, spec.arch().reluAfterBn(), spec.arch().sequenceContext(), format);
     }
     int features = spec.arch().featureSize();
     for (HeadKind head : outputOrder(spec)) {
@@ -271,6 +272,16 @@ public final class JazNet {
     return b.build();
   }
 
+  /**
+   * The layers {@link Arch#SMALL_BN_RELU_SEQ} adds to the CTC branch (each convolution also has its {@code _bn}
+   * and {@code _relu}): the two dilated convolutions and the projection to logits.
+   */
+  static final List<String> CONTEXT_LAYERS = List.of("ctc_ctx1", "ctc_ctx2", "ctc_ctx_logits");
+
+  /** Width (in CTC steps) and channels of the sequence-context convolutions. */
+  static final int CONTEXT_KERNEL = 5;
+  static final int CONTEXT_CHANNELS = 128;
+
   /** Channels of the CTC branch's convolutions. */
   static final int CTC_CHANNELS = 256;
 
@@ -300,7 +311,7 @@ public final class JazNet {
    * (symbol * 25 + step) -> CTC loss.
    */
   private static void addCtcBranch(ComputationGraphConfiguration.GraphBuilder b, String input, boolean foldBn,
-      boolean relu, CNN2DFormat format) {
+      boolean relu, boolean context, CNN2DFormat format) {
     b.addLayer("ctc_pool1", new SubsamplingLayer.Builder(PoolingType.MAX).dataFormat(format).kernelSize(2, 1)
         .stride(2, 1).build(), input);
     String conv1 = convBn(b, "ctc_conv1", new ConvolutionLayer.Builder(3, 3).dataFormat(format).nOut(CTC_CHANNELS),
@@ -311,8 +322,20 @@ public final class JazNet {
         .padding(0, 1).convolutionMode(ConvolutionMode.Truncate), "ctc_pool2", foldBn, relu);
     b.addLayer("ctc_logits", new ConvolutionLayer.Builder(1, 1).dataFormat(format).nOut(CtcCodec.SYMBOLS)
         .activation(Activation.IDENTITY).weightInit(WeightInit.XAVIER).build(), conv2);
+    String logits = "ctc_logits";
+    if (context) {
+      // [256, 1, 25] -> 1x5 -> 1x5 (128 channels, same length) -> 1x1 to 37, zero at the start, added
+      String ctx1 = convBn(b, CONTEXT_LAYERS.get(0), new ConvolutionLayer.Builder(1, CONTEXT_KERNEL)
+          .dataFormat(format).nOut(CONTEXT_CHANNELS), conv2, foldBn, relu);
+      String ctx2 = convBn(b, CONTEXT_LAYERS.get(1), new ConvolutionLayer.Builder(1, CONTEXT_KERNEL)
+          .dataFormat(format).nOut(CONTEXT_CHANNELS), ctx1, foldBn, relu);
+      b.addLayer(CONTEXT_LAYERS.get(2), new ConvolutionLayer.Builder(1, 1).dataFormat(format).nOut(CtcCodec.SYMBOLS)
+          .activation(Activation.IDENTITY).weightInit(WeightInit.ZERO).build(), ctx2);
+      b.addVertex("ctc_sum", new ElementWiseVertex(ElementWiseVertex.Op.Add), "ctc_logits", CONTEXT_LAYERS.get(2));
+      logits = "ctc_sum";
+    }
     b.addLayer(outputName(HeadKind.CTC), new LossLayer.Builder(new LossCtc(CtcCodec.SYMBOLS, CtcCodec.STEPS,
-        CtcCodec.BLANK)).activation(Activation.IDENTITY).build(), "ctc_logits");
+        CtcCodec.BLANK)).activation(Activation.IDENTITY).build(), logits);
   }
 
   /**
@@ -520,6 +543,26 @@ public final class JazNet {
       throw new IllegalArgumentException("the networks have " + graph.numParams() + " and "
           + other.graph.numParams() + " parameters");
     }
+    copyWeights(other, false);
+  }
+
+  /**
+   * As {@link #setWeightsFrom}, for a network of an arch that adds layers to {@code other}'s ({@link
+   * Arch#canStartFrom}): the layers {@code other} does not have keep the values they were initialised with (the
+   * sequence-context projection starts at zero, so this network then computes what {@code other} does).
+   *
+   * @return the names of the layers left as initialised
+   * @throws IllegalArgumentException when this arch cannot start from other's, or a shared layer differs
+   */
+  public List<String> startFrom(JazNet other) {
+    if (!spec.arch().canStartFrom(other.spec.arch())) {
+      throw new IllegalArgumentException("a " + spec.arch() + " network cannot start from a " + other.spec.arch() + " one");
+    }
+    return copyWeights(other, true);
+  }
+
+  private List<String> copyWeights(JazNet other, boolean allowNew) {
+    List<String> kept = new ArrayList<>();
     for (Layer layer : graph.getLayers()) {
       String name = layer.conf().getLayer().getLayerName();
       Map<String, INDArray> mine = layer.paramTable();
@@ -527,6 +570,10 @@ public final class JazNet {
         continue;
       }
       if (!hasLayer(other.graph, name)) {
+        if (allowNew && isContextLayer(name)) {
+          kept.add(name);
+          continue;
+        }
         throw new IllegalArgumentException("the other network has no layer " + name);
       }
       Map<String, INDArray> theirs = other.graph.getLayer(name).paramTable();
@@ -540,6 +587,11 @@ public final class JazNet {
         p.getValue().assign(src.castTo(p.getValue().dataType()));
       }
     }
+    return kept;
+  }
+
+  private static boolean isContextLayer(String name) {
+    return CONTEXT_LAYERS.stream().anyMatch(c -> name.equals(c) || name.startsWith(c + "_"));
   }
 
   private static boolean hasLayer(ComputationGraph g, String name) {
@@ -671,6 +723,10 @@ public final class JazNet {
       flops += 2L * 4 * steps * 9 * tapChannels * CTC_CHANNELS;        // conv1 on [4, 25]
       flops += 2L * steps * 6 * CTC_CHANNELS * CTC_CHANNELS;           // conv2 2x3 on [2, 25] -> [1, 25]
       flops += 2L * steps * CTC_CHANNELS * CtcCodec.SYMBOLS;           // 1x1 logits
+      if (spec.arch().sequenceContext()) {
+        flops += 2L * steps * CONTEXT_KERNEL * (CTC_CHANNELS + CONTEXT_CHANNELS) * CONTEXT_CHANNELS; // two 1x5
+        flops += 2L * steps * CONTEXT_CHANNELS * CtcCodec.SYMBOLS;     // their 1x1 logits
+      }
     }
     long f = spec.arch().featureSize();
     if (spec.has(HeadKind.DICT)) {

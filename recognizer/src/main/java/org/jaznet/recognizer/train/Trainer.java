@@ -251,8 +251,9 @@ public final class Trainer {
 
   /**
    * A new run whose weights come from a model file: a further training stage with a fresh optimiser
-   * and schedule. The model must have this run's heads and arch (or one with the same parameters:
-   * SMALL_BN weights can start SMALL_BN_RELU), and its DICT classes must be the
+   * and schedule. The model must have this run's heads and arch, or one this arch can start from
+   * ({@link org.jaznet.recognizer.model.Arch#canStartFrom}: SMALL_BN weights start SMALL_BN_RELU, and either starts
+   * SMALL_BN_RELU_SEQ, whose new layers start at zero), and its DICT classes must be the
    * word split this run's dictionary, seed and hold-out give, so that the held-out words stay unseen.
    */
   private void startFrom(Path modelFile) throws IOException {
@@ -263,7 +264,7 @@ public final class Trainer {
       throw new IOException("--init-from " + modelFile + ": " + e.getMessage(), e);
     }
     ModelSpec m = init.spec();
-    if (!config.arch().sameParametersAs(m.arch()) || !m.heads().equals(config.heads())) {
+    if (!config.arch().canStartFrom(m.arch()) || !m.heads().equals(config.heads())) {
       throw new IllegalStateException("--init-from " + modelFile + " has arch " + m.arch() + " and heads " + m.heads()
           + "; this run asks for arch " + config.arch() + " and heads " + config.heads());
     }
@@ -278,7 +279,10 @@ public final class Trainer {
     ModelSpec spec = new ModelSpec(config.arch(), config.heads(), m.dictionary(), m.dictActive(), m.ngrams(),
         config.optimiser(), config.learningRate(), config.l2(), config.dropout());
     net = JazNet.create(spec, config.seed());
-    net.setWeightsFrom(init);
+    List<String> fresh = net.startFrom(init);
+    if (!fresh.isEmpty()) {
+      listener.onEvent("layers new in arch " + config.arch() + " (left as initialised): " + String.join(", ", fresh));
+    }
     heldOutSet = new HashSet<>(split.heldOut());
     listener.onEvent(String.format("new run from the weights of %s (%d DICT classes active, %d parameters)",
         modelFile, m.dictActive(), net.graph().numParams()));

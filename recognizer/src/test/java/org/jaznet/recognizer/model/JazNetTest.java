@@ -47,11 +47,16 @@ class JazNetTest {
   }
 
   @org.junit.jupiter.params.ParameterizedTest
-  @org.junit.jupiter.params.provider.EnumSource(value = Arch.class, names = {"SMALL", "SMALL_BN", "SMALL_BN_RELU"})
+  @org.junit.jupiter.params.provider.EnumSource(value = Arch.class, names = {"SMALL", "SMALL_BN", "SMALL_BN_RELU", "SMALL_BN_RELU_SEQ"})
   void inference_batchNormFolded_sameOutputsAsTheTrainingGraph(Arch arch) {
     JazNet net = JazNet.create(bnSpec(arch), 3);
     if (arch != Arch.SMALL) {
       net = withTrainedLikeStatistics(net);
+    }
+    if (arch.sequenceContext()) {
+      // the context projection starts at zero, which would hide a wrong fold or layout of its layers
+      INDArray w = net.graph().getLayer("ctc_ctx_logits").getParam("W");
+      w.assign(Nd4j.rand(Nd4j.getRandomFactory().getNewRandomInstance(5), w.shape()).subi(0.5).castTo(w.dataType()));
     }
     INDArray x = input(4, 2);
     Map<HeadKind, INDArray> expected = net.output(x);
@@ -93,6 +98,31 @@ class JazNetTest {
     assertThat(Arch.SMALL_BN_RELU.sameParametersAs(Arch.SMALL)).isFalse();
   }
 
+  @Test
+  void sequenceContext_startsFromSmallBnRelu_readingExactlyAsItDid_thenItsOwnLayersCount() {
+    JazNet base = withTrainedLikeStatistics(JazNet.create(bnSpec(Arch.SMALL_BN_RELU), 3));
+    JazNet seq = JazNet.create(bnSpec(Arch.SMALL_BN_RELU_SEQ), 11);
+    assertThat(seq.graph().numParams()).isGreaterThan(base.graph().numParams());
+    assertThatThrownBy(() -> seq.setWeightsFrom(base)).isInstanceOf(IllegalArgumentException.class);
+    List<String> fresh = seq.startFrom(base);
+    assertThat(fresh).containsExactly("ctc_ctx1", "ctc_ctx1_bn", "ctc_ctx2", "ctc_ctx2_bn", "ctc_ctx_logits");
+    INDArray x = input(3, 8);
+    Map<HeadKind, INDArray> a = base.output(x);
+    Map<HeadKind, INDArray> b = seq.output(x);
+    for (HeadKind h : HeadKind.values()) {
+      assertThat(b.get(h).sub(a.get(h)).amaxNumber().doubleValue()).as("%s", h).isLessThan(1e-5);
+    }
+    INDArray w = seq.graph().getLayer("ctc_ctx_logits").getParam("W");
+    w.assign(Nd4j.rand(Nd4j.getRandomFactory().getNewRandomInstance(5), w.shape()).subi(0.5).castTo(w.dataType()));
+    assertThat(seq.output(x).get(HeadKind.CTC).sub(a.get(HeadKind.CTC)).amaxNumber().doubleValue()).isGreaterThan(1e-3);
+    assertThat(Arch.SMALL_BN_RELU_SEQ.canStartFrom(Arch.SMALL_BN)).isTrue();
+    assertThat(Arch.SMALL_BN_RELU_SEQ.canStartFrom(Arch.SMALL)).isFalse();
+    assertThat(Arch.SMALL_BN_RELU.canStartFrom(Arch.SMALL_BN_RELU_SEQ)).isFalse();
+    assertThatThrownBy(() -> base.startFrom(seq)).isInstanceOf(IllegalArgumentException.class);
+    assertThat(JazNet.forwardFlopsPerImage(bnSpec(Arch.SMALL_BN_RELU_SEQ)))
+        .isGreaterThan(JazNet.forwardFlopsPerImage(bnSpec(Arch.SMALL_BN_RELU)));
+  }
+
   private static ModelSpec bnSpec(Arch arch) {
     NgramVocabulary v = NgramVocabulary.build(DICT, 50);
     return new ModelSpec(arch, EnumSet.allOf(HeadKind.class), DICT, 5, v.grams(), Optimiser.ADAM, 1e-3, 0, 0);
@@ -118,7 +148,8 @@ class JazNetTest {
         }
       }
     }
-    assertThat(bnLayers).isEqualTo(6); // four in the trunk, two in the CTC branch
+    // four in the trunk, two in the CTC branch (and two context convolutions in SMALL_BN_RELU_SEQ)
+    assertThat(bnLayers).isEqualTo(net.spec().arch().sequenceContext() ? 8 : 6);
     return net;
   }
 
