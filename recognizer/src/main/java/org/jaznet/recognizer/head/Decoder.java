@@ -271,8 +271,8 @@ public final class Decoder {
     double[] z = new double[words.size()];
     for (int j = 0; j < z.length; j++) {
       double[] f = features(img, words.get(j));
-      z[j] = calibration.dictWeight() * f[0] + calibration.charWeight() * f[1] + calibration.ngramWeight() * f[2]
-          + calibration.ctcWeight() * f[3];
+      z[j] = calibration.dictWeight(words.get(j).length()) * f[0] + calibration.charWeight() * f[1]
+          + calibration.ngramWeight() * f[2] + calibration.ctcWeight() * f[3];
       if (lm != null && lmSettings.weight() > 0) {
         z[j] += lmSettings.weight() * lm.get().logProb(words.get(j)) + lmSettings.lengthBonus() * words.get(j).length();
       }
@@ -296,6 +296,12 @@ public final class Decoder {
       if (s == null) {
         s = new double[l];
         lexicon.score(head, img, s);
+      }
+      if (head == HeadKind.DICT && calibration.shortDictWeight() != w) {
+        for (int j = 0; j < l; j++) {
+          z[j] += calibration.dictWeight(lexicon.word(j).length()) * s[j];
+        }
+        continue;
       }
       for (int j = 0; j < l; j++) {
         z[j] += w * s[j];
@@ -325,14 +331,16 @@ public final class Decoder {
       }
     }
     double[][] f = new double[words.size()][];
+    int[] lengths = new int[words.size()];
     int correct = -1;
     for (int j = 0; j < words.size(); j++) {
       f[j] = features(img, words.get(j));
+      lengths[j] = words.get(j).length();
       if (words.get(j).equals(t)) {
         correct = j;
       }
     }
-    return new Fusion.Example(f, correct);
+    return new Fusion.Example(f, correct, lengths);
   }
 
   /** (DICT, CHAR, NGRAM, CTC) log-scores of a normalised word; 0 for absent heads. */

@@ -5,24 +5,40 @@ import java.util.List;
 /**
  * Fits the {@link Calibration} of the fused reading: a multinomial logit over each image's candidate
  * words plus a "none of these" option, with features (DICT, CHAR, NGRAM, CTC log-scores). The negative
- * log-likelihood is convex in the five parameters, so damped Newton steps find the optimum.
+ * log-likelihood is convex in the six parameters (the four weights, DICT's weight for short words, the
+ * "none" bias), so damped Newton steps find the optimum.
  */
 public final class Fusion {
-  private static final int D = 5;
+  private static final int D = 6;
   private static final double RIDGE = 1e-4;
 
   private Fusion() {}
 
   /**
    * One held-out image: its candidates' log-score features [candidates][4] (DICT, CHAR, NGRAM, CTC; 0 for
-   * absent heads) and the index of the right candidate, or -1 when none is right.
+   * absent heads), the index of the right candidate, or -1 when none is right, and each candidate's length in
+   * characters (which of DICT's two weights applies).
    */
-  public record Example(double[][] features, int correct) {
+  public record Example(double[][] features, int correct, int[] lengths) {
+    /** Candidates all longer than {@link Calibration#SHORT_WORD} characters. */
+    public Example(double[][] features, int correct) {
+      this(features, correct, longWords(features.length));
+    }
+
     public Example {
+      if (lengths.length != features.length) {
+        throw new IllegalArgumentException(features.length + " candidates but " + lengths.length + " lengths");
+      }
       if (correct < -1 || correct >= features.length) {
         throw new IllegalArgumentException("correct must be in [-1, " + features.length + "), got " + correct);
       }
     }
+  }
+
+  private static int[] longWords(int n) {
+    int[] l = new int[n];
+    java.util.Arrays.fill(l, Calibration.SHORT_WORD + 1);
+    return l;
   }
 
   /** Maximum-likelihood calibration on the examples (at least one). */
@@ -31,7 +47,8 @@ public final class Fusion {
       throw new IllegalArgumentException("calibration needs at least one example");
     }
     Calibration start = Calibration.DEFAULT;
-    double[] theta = {start.dictWeight(), start.charWeight(), start.ngramWeight(), start.ctcWeight(), start.otherBias()};
+    double[] theta = {start.dictWeight(), start.charWeight(), start.ngramWeight(), start.ctcWeight(), start.otherBias(),
+        start.shortDictWeight()};
     double loss = loss(examples, theta, null, null);
     for (int iter = 0; iter < 100; iter++) {
       double[] grad = new double[D];
@@ -62,7 +79,7 @@ public final class Fusion {
         break;
       }
     }
-    return new Calibration(theta[0], theta[1], theta[2], theta[3], theta[4], examples.size());
+    return new Calibration(theta[0], theta[1], theta[2], theta[3], theta[4], examples.size(), theta[5]);
   }
 
   /** Mean NLL plus ridge; fills gradient and Hessian (sums) when given. */
@@ -74,8 +91,12 @@ public final class Fusion {
       z[0] = theta[4];
       double max = z[0];
       for (int j = 0; j < c; j++) {
-        double[] f = e.features()[j];
-        z[j + 1] = theta[0] * f[0] + theta[1] * f[1] + theta[2] * f[2] + theta[3] * f[3];
+        double[] f = feature(e, j + 1);
+        double v = 0;
+        for (int a = 0; a < D; a++) {
+          v += theta[a] * f[a];
+        }
+        z[j + 1] = v;
         max = Math.max(max, z[j + 1]);
       }
       double sum = 0;
@@ -116,10 +137,11 @@ public final class Fusion {
   /** Feature vector of option j: 0 is "none of these" (bias only), j &gt; 0 is candidate j - 1. */
   private static double[] feature(Example e, int j) {
     if (j == 0) {
-      return new double[] {0, 0, 0, 0, 1};
+      return new double[] {0, 0, 0, 0, 1, 0};
     }
     double[] f = e.features()[j - 1];
-    return new double[] {f[0], f[1], f[2], f[3], 0};
+    boolean shortWord = e.lengths()[j - 1] <= Calibration.SHORT_WORD;
+    return new double[] {shortWord ? 0 : f[0], f[1], f[2], f[3], 0, shortWord ? f[0] : 0};
   }
 
   private static double[] solve(double[][] a, double[] b) {

@@ -163,6 +163,7 @@ public final class ModelFile {
     cal.put("ctcWeight", c.ctcWeight());
     cal.put("otherBias", c.otherBias());
     cal.put("fittedOn", c.fittedOn());
+    cal.put("shortDictWeight", c.shortDictWeight());
     return root;
   }
 
@@ -270,7 +271,9 @@ public final class ModelFile {
             required(c, "ngramWeight", file).asDouble(),
             c.path("ctcWeight").asDouble(1.0), // absent in files without a CTC head
             required(c, "otherBias", file).asDouble(),
-            required(c, "fittedOn", file).asInt());
+            required(c, "fittedOn", file).asInt(),
+            // absent in files written before it existed: one DICT weight for every length, as they were fitted
+            c.path("shortDictWeight").asDouble(required(c, "dictWeight", file).asDouble()));
       } catch (IllegalArgumentException e) {
         throw new RecognizerException("model file " + file + " has an invalid spec: " + e.getMessage(), e);
       }

@@ -136,6 +136,35 @@ class DecoderTest {
   }
 
   @Test
+  void fusionFit_dictMisleadsOnShortWordsOnly_fitsItsShortWordWeightApart() {
+    Random rnd = new Random(4);
+    List<Fusion.Example> ex = new ArrayList<>();
+    for (int i = 0; i < 600; i++) {
+      boolean shortWord = i % 2 == 0;
+      // CTC separates right from wrong by a noisy margin; on long words DICT agrees with it, on one- and
+      // two-character words DICT favours the wrong candidate (a closed-set classifier knowing few such words)
+      double margin = rnd.nextGaussian() + 1.5;
+      double dictMargin = (shortWord ? -3 : 3) + rnd.nextGaussian();
+      double[] right = {-1, -2, 0, -1};
+      double[] wrong = {-1 - dictMargin, -2, 0, -1 - margin};
+      int len = shortWord ? 1 + rnd.nextInt(Calibration.SHORT_WORD) : 3 + rnd.nextInt(8);
+      boolean swap = rnd.nextBoolean();
+      ex.add(new Fusion.Example(swap ? new double[][] {wrong, right} : new double[][] {right, wrong}, swap ? 1 : 0,
+          new int[] {len, len}));
+    }
+    Calibration c = Fusion.fit(ex);
+    assertThat(c.dictWeight()).isGreaterThan(0.3);
+    assertThat(c.shortDictWeight()).isLessThan(0);
+    assertThat(c.dictWeight(Calibration.SHORT_WORD)).isEqualTo(c.shortDictWeight());
+    assertThat(c.dictWeight(Calibration.SHORT_WORD + 1)).isEqualTo(c.dictWeight());
+    // without lengths every candidate counts as long: one DICT weight, pulled down by the short words
+    List<Fusion.Example> noLengths = ex.stream().map(e -> new Fusion.Example(e.features(), e.correct())).toList();
+    assertThat(Fusion.fit(noLengths).dictWeight()).isLessThan(c.dictWeight());
+    // the six-argument calibration (files written before the short-word weight) has one DICT weight
+    assertThat(new Calibration(0.4, 0.1, 0, 1.2, -5, 10).shortDictWeight()).isEqualTo(0.4);
+  }
+
+  @Test
   void compile_90kLexicon_scoresFastAndFindsWord() {
     Random rnd = new Random(1);
     java.util.Set<String> distinct = new java.util.LinkedHashSet<>();

@@ -35,7 +35,7 @@ class ModelFileTest {
   @BeforeAll
   static void trainAndSave() throws Exception {
     net = JazNet.create(JazNetTest.spec(EnumSet.allOf(HeadKind.class), 6), 21)
-        .withCalibration(new Calibration(0.9, 1.1, 0.05, -6.5, 123));
+        .withCalibration(new Calibration(0.9, 1.1, 0.05, 1.3, -6.5, 123, 0.2));
     JazNetTest.fit(net, List.of("apple", "banana", "cherry", "hotel"), 2);
     x = JazNetTest.input(3, 4);
     saved = dir.resolve("m.zip");
