@@ -4,7 +4,8 @@ import org.jaznet.recognizer.HeadKind;
 
 /**
  * Parameters of the fusion of heads: a candidate word w scores z(w) = sum over heads of
- * weight(head) * logScore(head, w), and a pseudo-candidate "none of these" scores {@code otherBias};
+ * weight(head) * logScore(head, w) (for DICT, {@link #dictWeight(int) dictWeight(|w|)}), and a pseudo-candidate
+ * "none of these" scores {@code otherBias};
  * confidence(w) = exp z(w) / (exp otherBias + sum over candidates exp z). The weights also act as
  * inverse temperatures. Fitted on held-out synthetic data by {@link Fusion#fit}; stored in the model file.
  *

@@ -54,10 +54,20 @@ public final class Fusion {
       double[] grad = new double[D];
       double[][] hess = new double[D][D];
       loss(examples, theta, grad, hess);
-      for (int i = 0; i < D; i++) {
-        hess[i][i] += RIDGE * examples.size();
-        grad[i] += RIDGE * examples.size() * theta[i];
+      double r = RIDGE * examples.size();
+      for (int i = 0; i < D - 1; i++) {
+        hess[i][i] += r;
+        grad[i] += r * theta[i];
       }
+      // the short-word DICT weight is pulled towards the DICT weight, not towards 0: without short candidates
+      // it ends equal to it (one DICT weight, as model files before it had)
+      double d = theta[5] - theta[0];
+      grad[5] += r * d;
+      grad[0] -= r * d;
+      hess[5][5] += r;
+      hess[0][0] += r;
+      hess[0][5] -= r;
+      hess[5][0] -= r;
       double[] step = solve(hess, grad);
       double t = 1;
       double[] next = new double[D];
@@ -82,7 +92,10 @@ public final class Fusion {
     return new Calibration(theta[0], theta[1], theta[2], theta[3], theta[4], examples.size(), theta[5]);
   }
 
-  /** Mean NLL plus ridge; fills gradient and Hessian (sums) when given. */
+  /**
+   * NLL plus ridge (on the five parameters, and on the short-word DICT weight's difference from the DICT weight);
+   * fills the NLL's gradient and Hessian (sums) when given.
+   */
   private static double loss(List<Example> examples, double[] theta, double[] grad, double[] hess[]) {
     double total = 0;
     for (Example e : examples) {
@@ -128,9 +141,10 @@ public final class Fusion {
       }
     }
     double ridge = 0;
-    for (double v : theta) {
-      ridge += v * v;
+    for (int i = 0; i < D - 1; i++) {
+      ridge += theta[i] * theta[i];
     }
+    ridge += (theta[5] - theta[0]) * (theta[5] - theta[0]);
     return total + 0.5 * RIDGE * examples.size() * ridge;
   }
 

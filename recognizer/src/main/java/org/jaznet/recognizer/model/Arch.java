@@ -27,13 +27,14 @@ public enum Arch {
   /**
    * SMALL_BN_RELU with sequence context in the CTC branch: on the branch's [256, 1, 25] columns, two 1x5
    * convolutions of 128 channels (each with batch norm and ReLU) whose 1x1 projection to the 37 logits is added
-   * to the branch's own logits. A column then sees the whole 100-pixel input instead of 42 pixels, for about 2 %
-   * more multiply-adds (0.11 ms per image measured for the two convolutions, batch 64, oneDNN).
+   * to the branch's own logits. A column then sees 74 of the 100 input pixels instead of 42, for about 5 % more
+   * multiply-adds (0.11 ms per image measured for the two convolutions, batch 64, oneDNN, against about 3 ms).
    * Measured first and rejected on this CPU: a bidirectional LSTM over the 25 steps (CRNN), because DL4J's LSTM
    * layer took 2.3 ms and libnd4j's fused lstmLayer op 1.4 ms per image (hidden 128 per direction, batch 64),
    * against about 3 ms for the whole model; and dilated 1x3 convolutions, because DL4J runs a dilated
    * convolution without oneDNN (1.2 ms against 0.19 ms per image for two 256-channel layers). The projection
-   * starts at zero, so a SMALL_BN(_RELU) model starts this arch reading exactly as it did ({@link #canStartFrom}).
+   * starts at zero, so a SMALL_BN_RELU model starts this arch reading exactly as it did, and a SMALL_BN one as
+   * SMALL_BN_RELU would (with the ReLUs) ({@link #canStartFrom}).
    */
   SMALL_BN_RELU_SEQ(512, true),
   /**

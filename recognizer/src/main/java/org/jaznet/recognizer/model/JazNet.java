@@ -274,7 +274,7 @@ public final class JazNet {
 
   /**
    * The layers {@link Arch#SMALL_BN_RELU_SEQ} adds to the CTC branch (each convolution also has its {@code _bn}
-   * and {@code _relu}): the two dilated convolutions and the projection to logits.
+   * and {@code _relu}): the two 1x5 convolutions and the projection to logits.
    */
   static final List<String> CONTEXT_LAYERS = List.of("ctc_ctx1", "ctc_ctx2", "ctc_ctx_logits");
 
@@ -549,7 +549,8 @@ public final class JazNet {
   /**
    * As {@link #setWeightsFrom}, for a network of an arch that adds layers to {@code other}'s ({@link
    * Arch#canStartFrom}): the layers {@code other} does not have keep the values they were initialised with (the
-   * sequence-context projection starts at zero, so this network then computes what {@code other} does).
+   * sequence-context projection starts at zero, so this network then computes what {@code other} does, with the
+   * ReLUs of SMALL_BN_RELU if other is SMALL_BN).
    *
    * @return the names of the layers left as initialised
    * @throws IllegalArgumentException when this arch cannot start from other's, or a shared layer differs

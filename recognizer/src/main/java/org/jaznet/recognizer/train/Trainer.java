@@ -259,7 +259,7 @@ public final class Trainer {
    * A new run whose weights come from a model file: a further training stage with a fresh optimiser
    * and schedule. The model must have this run's heads and arch, or one this arch can start from
    * ({@link org.jaznet.recognizer.model.Arch#canStartFrom}: SMALL_BN weights start SMALL_BN_RELU, and either starts
-   * SMALL_BN_RELU_SEQ, whose new layers start at zero), and its DICT classes must be the
+   * SMALL_BN_RELU_SEQ, whose new projection starts at zero), and its DICT classes must be the
    * word split this run's dictionary, seed and hold-out give, so that the held-out words stay unseen.
    */
   private void startFrom(Path modelFile) throws IOException {

@@ -160,8 +160,29 @@ class DecoderTest {
     // without lengths every candidate counts as long: one DICT weight, pulled down by the short words
     List<Fusion.Example> noLengths = ex.stream().map(e -> new Fusion.Example(e.features(), e.correct())).toList();
     assertThat(Fusion.fit(noLengths).dictWeight()).isLessThan(c.dictWeight());
+    // no short candidates at all: nothing to fit the short-word weight on, which then equals the DICT weight
+    Calibration longOnly = Fusion.fit(noLengths);
+    assertThat(longOnly.shortDictWeight()).isCloseTo(longOnly.dictWeight(), within(1e-6));
     // the six-argument calibration (files written before the short-word weight) has one DICT weight
     assertThat(new Calibration(0.4, 0.1, 0, 1.2, -5, 10).shortDictWeight()).isEqualTo(0.4);
+  }
+
+  @Test
+  void decode_shortWordDictWeight_decidesBetweenDictsOneLetterClassAndTheOtherHeads() {
+    List<String> dict = List.of("o", "hello", "world", "shell");
+    ModelSpec s = new ModelSpec(Arch.SMALL, EnumSet.allOf(HeadKind.class), dict, 4,
+        NgramVocabulary.build(dict, 10_000).grams(), Optimiser.ADAM, 1e-3, 0, 0.5);
+    // CHAR and CTC read "a"; DICT, which has no class "a", is sure of "o"
+    HeadOutputs base = outputs(new Decoder(s, Calibration.DEFAULT), "a", 0.6f, "a");
+    float[] sure = {0.97f, 0.01f, 0.01f, 0.01f};
+    HeadOutputs out = new HeadOutputs(1, sure, 4, base.chars(), base.ngram(), base.ngramWidth(), base.ctc());
+    Decoder oneWeight = new Decoder(s, new Calibration(2, 1, 0, 1, -8, 100, 2));
+    Decoder shortApart = new Decoder(s, new Calibration(2, 1, 0, 1, -8, 100, 0));
+    CompiledLexicon lex = oneWeight.compile(List.of("a", "o", "hello"));
+    assertThat(oneWeight.decode(out, 0, null).text()).isEqualTo("o");
+    assertThat(oneWeight.decode(out, 0, lex).text()).isEqualTo("o");
+    assertThat(shortApart.decode(out, 0, null).text()).isEqualTo("a");
+    assertThat(shortApart.decode(out, 0, shortApart.compile(List.of("a", "o", "hello"))).text()).isEqualTo("a");
   }
 
   @Test

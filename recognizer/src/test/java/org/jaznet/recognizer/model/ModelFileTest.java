@@ -118,6 +118,16 @@ class ModelFileTest {
   }
 
   @Test
+  void load_fileWithoutShortWordDictWeight_oneDictWeightAsItWasFitted() throws Exception {
+    Path old = rewriteWithChecksums("oldcal.zip", ModelFile.MODEL_JSON,
+        s -> s.replaceAll(",\\s*\"shortDictWeight\" : [^\\n}]+", ""));
+    JazNet back = ModelFile.load(old);
+    assertThat(back.calibration().dictWeight()).isEqualTo(0.9);
+    assertThat(back.calibration().shortDictWeight()).isEqualTo(0.9);
+    assertThat(net.calibration().shortDictWeight()).isEqualTo(0.2);
+  }
+
+  @Test
   void load_foreignFiles_refusedWithClearMessage() throws Exception {
     Path text = dir.resolve("notes.zip");
     Files.writeString(text, "hello");
