@@ -271,8 +271,9 @@ public final class Decoder {
     double[] z = new double[words.size()];
     for (int j = 0; j < z.length; j++) {
       double[] f = features(img, words.get(j));
-      z[j] = calibration.dictWeight(words.get(j).length()) * f[0] + calibration.charWeight() * f[1]
-          + calibration.ngramWeight() * f[2] + calibration.ctcWeight() * f[3];
+      int len = words.get(j).length();
+      z[j] = calibration.weight(HeadKind.DICT, len) * f[0] + calibration.weight(HeadKind.CHAR, len) * f[1]
+          + calibration.ngramWeight() * f[2] + calibration.weight(HeadKind.CTC, len) * f[3];
       if (lm != null && lmSettings.weight() > 0) {
         z[j] += lmSettings.weight() * lm.get().logProb(words.get(j)) + lmSettings.lengthBonus() * words.get(j).length();
       }
@@ -297,9 +298,9 @@ public final class Decoder {
         s = new double[l];
         lexicon.score(head, img, s);
       }
-      if (head == HeadKind.DICT && calibration.shortDictWeight() != w) {
+      if (calibration.lengthDependent()) {
         for (int j = 0; j < l; j++) {
-          z[j] += calibration.dictWeight(lexicon.word(j).length()) * s[j];
+          z[j] += calibration.weight(head, lexicon.word(j).length()) * s[j];
         }
         continue;
       }

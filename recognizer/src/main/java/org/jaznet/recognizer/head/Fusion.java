@@ -5,11 +5,15 @@ import java.util.List;
 /**
  * Fits the {@link Calibration} of the fused reading: a multinomial logit over each image's candidate
  * words plus a "none of these" option, with features (DICT, CHAR, NGRAM, CTC log-scores). The negative
- * log-likelihood is convex in the six parameters (the four weights, DICT's weight for short words, the
- * "none" bias), so damped Newton steps find the optimum.
+ * log-likelihood is convex in the eight parameters (the four weights, the "none" bias, and DICT's, CHAR's
+ * and CTC's weights for short words), so damped Newton steps find the optimum.
  */
 public final class Fusion {
-  private static final int D = 6;
+  private static final int D = 8;
+  /** Parameter index of each feature (DICT, CHAR, NGRAM, CTC) for a short candidate; NGRAM's is shared. */
+  private static final int[] SHORT_SLOT = {5, 6, 2, 7};
+  /** The long-word parameter each short-word one is pulled towards by the ridge. */
+  private static final int[][] PAIRS = {{5, 0}, {6, 1}, {7, 3}};
   private static final double RIDGE = 1e-4;
 
   private Fusion() {}
@@ -48,26 +52,30 @@ public final class Fusion {
     }
     Calibration start = Calibration.DEFAULT;
     double[] theta = {start.dictWeight(), start.charWeight(), start.ngramWeight(), start.ctcWeight(), start.otherBias(),
-        start.shortDictWeight()};
+        start.shortDictWeight(), start.shortCharWeight(), start.shortCtcWeight()};
     double loss = loss(examples, theta, null, null);
     for (int iter = 0; iter < 100; iter++) {
       double[] grad = new double[D];
       double[][] hess = new double[D][D];
       loss(examples, theta, grad, hess);
       double r = RIDGE * examples.size();
-      for (int i = 0; i < D - 1; i++) {
+      for (int i = 0; i < 5; i++) {
         hess[i][i] += r;
         grad[i] += r * theta[i];
       }
-      // the short-word DICT weight is pulled towards the DICT weight, not towards 0: without short candidates
-      // it ends equal to it (one DICT weight, as model files before it had)
-      double d = theta[5] - theta[0];
-      grad[5] += r * d;
-      grad[0] -= r * d;
-      hess[5][5] += r;
-      hess[0][0] += r;
-      hess[0][5] -= r;
-      hess[5][0] -= r;
+      // a short-word weight is pulled towards its head's weight, not towards 0: without short candidates it
+      // ends equal to it (one weight per head, as model files before it had)
+      for (int[] p : PAIRS) {
+        int a = p[0];
+        int b = p[1];
+        double d = theta[a] - theta[b];
+        grad[a] += r * d;
+        grad[b] -= r * d;
+        hess[a][a] += r;
+        hess[b][b] += r;
+        hess[a][b] -= r;
+        hess[b][a] -= r;
+      }
       double[] step = solve(hess, grad);
       double t = 1;
       double[] next = new double[D];
@@ -89,11 +97,12 @@ public final class Fusion {
         break;
       }
     }
-    return new Calibration(theta[0], theta[1], theta[2], theta[3], theta[4], examples.size(), theta[5]);
+    return new Calibration(theta[0], theta[1], theta[2], theta[3], theta[4], examples.size(), theta[5], theta[6],
+        theta[7]);
   }
 
   /**
-   * NLL plus ridge (on the five parameters, and on the short-word DICT weight's difference from the DICT weight);
+   * NLL plus ridge (on the five parameters, and on each short-word weight's difference from its head's weight);
    * fills the NLL's gradient and Hessian (sums) when given.
    */
   private static double loss(List<Example> examples, double[] theta, double[] grad, double[] hess[]) {
@@ -141,21 +150,28 @@ public final class Fusion {
       }
     }
     double ridge = 0;
-    for (int i = 0; i < D - 1; i++) {
+    for (int i = 0; i < 5; i++) {
       ridge += theta[i] * theta[i];
     }
-    ridge += (theta[5] - theta[0]) * (theta[5] - theta[0]);
+    for (int[] p : PAIRS) {
+      ridge += (theta[p[0]] - theta[p[1]]) * (theta[p[0]] - theta[p[1]]);
+    }
     return total + 0.5 * RIDGE * examples.size() * ridge;
   }
 
   /** Feature vector of option j: 0 is "none of these" (bias only), j &gt; 0 is candidate j - 1. */
   private static double[] feature(Example e, int j) {
+    double[] out = new double[D];
     if (j == 0) {
-      return new double[] {0, 0, 0, 0, 1, 0};
+      out[4] = 1;
+      return out;
     }
     double[] f = e.features()[j - 1];
     boolean shortWord = e.lengths()[j - 1] <= Calibration.SHORT_WORD;
-    return new double[] {shortWord ? 0 : f[0], f[1], f[2], f[3], 0, shortWord ? f[0] : 0};
+    for (int h = 0; h < 4; h++) {
+      out[shortWord ? SHORT_SLOT[h] : h] = f[h];
+    }
+    return out;
   }
 
   private static double[] solve(double[][] a, double[] b) {

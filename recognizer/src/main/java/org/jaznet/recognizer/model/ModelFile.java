@@ -164,6 +164,8 @@ public final class ModelFile {
     cal.put("otherBias", c.otherBias());
     cal.put("fittedOn", c.fittedOn());
     cal.put("shortDictWeight", c.shortDictWeight());
+    cal.put("shortCharWeight", c.shortCharWeight());
+    cal.put("shortCtcWeight", c.shortCtcWeight());
     return root;
   }
 
@@ -272,8 +274,10 @@ public final class ModelFile {
             c.path("ctcWeight").asDouble(1.0), // absent in files without a CTC head
             required(c, "otherBias", file).asDouble(),
             required(c, "fittedOn", file).asInt(),
-            // absent in files written before it existed: one DICT weight for every length, as they were fitted
-            c.path("shortDictWeight").asDouble(required(c, "dictWeight", file).asDouble()));
+            // absent in files written before they existed: one weight per head for every length, as they were fitted
+            c.path("shortDictWeight").asDouble(required(c, "dictWeight", file).asDouble()),
+            c.path("shortCharWeight").asDouble(required(c, "charWeight", file).asDouble()),
+            c.path("shortCtcWeight").asDouble(c.path("ctcWeight").asDouble(1.0)));
       } catch (IllegalArgumentException e) {
         throw new RecognizerException("model file " + file + " has an invalid spec: " + e.getMessage(), e);
       }

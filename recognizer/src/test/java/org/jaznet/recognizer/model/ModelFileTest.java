@@ -118,12 +118,15 @@ class ModelFileTest {
   }
 
   @Test
-  void load_fileWithoutShortWordDictWeight_oneDictWeightAsItWasFitted() throws Exception {
+  void load_fileWithoutShortWordWeights_oneWeightPerHeadAsItWasFitted() throws Exception {
     Path old = rewriteWithChecksums("oldcal.zip", ModelFile.MODEL_JSON,
-        s -> s.replaceAll(",\\s*\"shortDictWeight\" : [^\\n}]+", ""));
+        s -> s.replaceAll(",\\s*\"short\\w+Weight\" : [-+0-9.Ee]+", ""));
     JazNet back = ModelFile.load(old);
     assertThat(back.calibration().dictWeight()).isEqualTo(0.9);
     assertThat(back.calibration().shortDictWeight()).isEqualTo(0.9);
+    assertThat(back.calibration().shortCharWeight()).isEqualTo(1.1);
+    assertThat(back.calibration().shortCtcWeight()).isEqualTo(1.3);
+    assertThat(back.calibration().lengthDependent()).isFalse();
     assertThat(net.calibration().shortDictWeight()).isEqualTo(0.2);
   }
 
