@@ -157,8 +157,8 @@ class TrainerTest {
     Recording rec = new Recording();
     new Trainer(tiny("k").heads(EnumSet.of(HeadKind.CHAR, HeadKind.DICT, HeadKind.CTC)).steps(1).dictStart(20)
         .dictGrowMaxSteps(1000).build(), rec).run();
-    assertThat(rec.events).anyMatch(e -> e.startsWith("fusion calibration: 8 images of words drawn from all 45 training"
-        + " words (DICT knows "));
+    assertThat(rec.events).anyMatch(e -> e.startsWith("fusion calibration: 1000 images of the training text mix, words drawn"
+        + " from all 45 training words (DICT knows "));
     assertThat(dir.resolve("k.zip.ckpt/words/calibration.txt")).isNotEmptyFile();
   }
 }
