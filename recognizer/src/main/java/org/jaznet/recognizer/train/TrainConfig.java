@@ -18,7 +18,8 @@ import org.jaznet.recognizer.model.Precision;
  * @param out the model file written at the end (checkpoints go to {@code <out>.ckpt/})
  * @param dataDir labelled images on disk (labels.tsv folder, MJSynth folder or LMDB), or null for the
  *     synthetic stream
- * @param steps optimisation steps in all (the schedule's length)
+ * @param steps optimisation steps in all (the schedule's length); 0 with {@code initFrom} or {@code resume}
+ *     re-exports that model with a fresh validation and fusion calibration, no weight changed
  * @param batch images per step
  * @param resume continue from the last complete checkpoint of {@code out} if there is one
  * @param maxMinutes stop cleanly and save after this many minutes of this run (0: no limit)
@@ -112,7 +113,9 @@ public record TrainConfig(
       throw new IllegalArgumentException("heads must name at least one head, got " + heads);
     }
     heads = EnumSet.copyOf(heads);
-    check(steps >= 1, "steps must be >= 1, got " + steps);
+    // 0 steps re-exports a model (validation, fusion calibration, precision) without a training step
+    check(steps >= 1 || (steps == 0 && (initFrom != null || resume)),
+        "steps must be >= 1 (0 only with --init-from or --resume, to re-export a model), got " + steps);
     check(batch >= 1 && batch <= 4096, "batch must be in [1, 4096], got " + batch);
     check(maxMinutes >= 0, "maxMinutes must be >= 0, got " + maxMinutes);
     check(learningRate > 0 && Double.isFinite(learningRate), "learningRate must be > 0, got " + learningRate);

@@ -109,6 +109,19 @@ class TrainerTest {
   }
 
   @Test
+  void run_zeroStepsFromAModel_reExportsItsWeightsUnchanged() throws Exception {
+    new Trainer(tiny("a").steps(2).build(), null).run();
+    assertThatThrownBy(() -> tiny("z").steps(0).build()).isInstanceOf(IllegalArgumentException.class)
+        .hasMessageContaining("0 only with --init-from or --resume");
+    Trainer.TrainResult r = new Trainer(tiny("r").steps(0).initFrom(dir.resolve("a.zip")).build(), null).run();
+    assertThat(r.step()).isZero();
+    JazNet a = ModelFile.load(dir.resolve("a.zip"));
+    JazNet b = ModelFile.load(dir.resolve("r.zip"));
+    assertThat(b.graph().params().length()).isEqualTo(a.graph().params().length());
+    assertThat(b.graph().params().equalsWithEps(a.graph().params(), 0)).as("every weight").isTrue();
+  }
+
+  @Test
   void run_streamSeed_changesTheTrainingImagesButNotTheWordSplit() throws Exception {
     new Trainer(tiny("a").steps(1).build(), null).run();
     Path init = dir.resolve("a.zip");
