@@ -115,6 +115,42 @@ public final class CtcCodec implements HeadCodec {
   }
 
   /**
+   * Best path over the blank and the symbols with codes {@code from..to-1} only (digits: 0, 10): argmax per
+   * step among them, repeats merged, blanks removed. When that path is all blank, the one symbol of the
+   * range with the highest log-probability at any step, so the reading is never empty. The best reading
+   * of one kind of text (numbers, say) that the unconstrained best path may mix with look-alikes of
+   * another ({@code 3o} for {@code 30}).
+   */
+  public static String decodeWithin(double[] logProbs, int from, int to) {
+    if (from < 0 || to > BLANK || from >= to) {
+      throw new IllegalArgumentException("symbol range must lie in [0, " + BLANK + "), got " + from + ".." + to);
+    }
+    StringBuilder sb = new StringBuilder();
+    int previous = BLANK;
+    int single = from;
+    double singleLp = Double.NEGATIVE_INFINITY;
+    for (int t = 0; t < STEPS; t++) {
+      int row = t * SYMBOLS;
+      int best = BLANK;
+      for (int c = from; c < to; c++) {
+        double lp = logProbs[row + c];
+        if (lp > logProbs[row + best]) {
+          best = c;
+        }
+        if (lp > singleLp) {
+          singleLp = lp;
+          single = c;
+        }
+      }
+      if (best != BLANK && best != previous) {
+        sb.append(CharCodec.symbol(best));
+      }
+      previous = best;
+    }
+    return sb.length() > 0 ? sb.toString() : String.valueOf(CharCodec.symbol(single));
+  }
+
+  /**
    * log p(word | image) summed over all CTC alignments; -infinity when the word cannot be aligned
    * within 25 steps.
    *

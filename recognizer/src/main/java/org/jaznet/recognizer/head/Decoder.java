@@ -183,6 +183,9 @@ public final class Decoder {
     return result;
   }
 
+  /** CTC codes 0..DIGITS-1 are the digits. */
+  private static final int DIGITS = 10;
+
   /** Images whose dictionary-wide N-gram scores are computed together (bounds the scratch memory). */
   private static final int NGRAM_BLOCK = 32;
 
@@ -240,6 +243,12 @@ public final class Decoder {
               if (!h.text().isEmpty()) {
                 candidates.add(h.text());
               }
+            }
+            // the prior's number kind gets its own proposal (the beam's LM knows dictionary words only)
+            candidates.add(CtcCodec.decodeWithin(img.ctcLogp, 0, DIGITS));
+            if (text.isEmpty()) {
+              // blank everywhere: a single character stretched over the input; propose the likeliest one
+              candidates.add(CtcCodec.decodeWithin(img.ctcLogp, 0, CtcCodec.BLANK));
             }
           }
         }

@@ -60,6 +60,34 @@ class CtcTest {
   }
 
   @Test
+  void decodeWithin_digitsReadsTheNumberTheBestPathMixesWithLetters() {
+    float[] x = logits(path("3o"), 10);
+    int o = CharCodec.code('o');
+    for (int t = 0; t < CtcCodec.STEPS; t++) {
+      if (x[o * CtcCodec.STEPS + t] > 0) {
+        x[CharCodec.code('0') * CtcCodec.STEPS + t] = 8; // the look-alike digit, second at those steps
+      }
+    }
+    double[] lp = CtcCodec.logSoftmax(x, 0);
+    assertThat(CtcCodec.decode(lp)).isEqualTo("3o");
+    assertThat(CtcCodec.decodeWithin(lp, 0, 10)).isEqualTo("30");
+    assertThat(CtcCodec.decodeWithin(lp, 0, CtcCodec.BLANK)).isEqualTo("3o");
+  }
+
+  @Test
+  void decodeWithin_allBlankGivesTheLikeliestSingleSymbolOfTheRange() {
+    float[] x = logits(path(""), 10);
+    x[CharCodec.code('r') * CtcCodec.STEPS + 12] = 7;
+    x[CharCodec.code('7') * CtcCodec.STEPS + 3] = 5;
+    double[] lp = CtcCodec.logSoftmax(x, 0);
+    assertThat(CtcCodec.decode(lp)).isEmpty();
+    assertThat(CtcCodec.decodeWithin(lp, 0, CtcCodec.BLANK)).isEqualTo("r");
+    assertThat(CtcCodec.decodeWithin(lp, 0, 10)).isEqualTo("7");
+    org.assertj.core.api.Assertions.assertThatThrownBy(() -> CtcCodec.decodeWithin(lp, 0, CtcCodec.SYMBOLS))
+        .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("symbol range");
+  }
+
+  @Test
   void targetsHoldTheCodesThenBlanks() {
     float[] t = CtcCodec.INSTANCE.targets(List.of("Ab-1")).dup('c').data().asFloat();
     int[] expect = {10, 11, 1};
