@@ -17,8 +17,9 @@ import org.jaznet.recognizer.model.ModelSpec;
  * active class; CHAR: argmax per position up to the first null; NGRAM: the dictionary word whose N-gram
  * set is most likely) and, given a lexicon, the lexicon word each head scores best; then the heads fused
  * into one reading with a calibrated confidence (see {@link Calibration}); optionally the unconstrained
- * fused reading also uses a character language model ({@link LmSettings}: CTC beam-search candidates and
- * a text prior added to each candidate's score). Immutable and thread-safe.
+ * fused reading also uses a character language model ({@link LmSettings}: CTC beam-search candidates, the
+ * CTC head's best digits-only reading for the prior's numbers, its likeliest single symbol when its best
+ * path is empty, and a text prior added to each candidate's score). Immutable and thread-safe.
  *
  * <p>Scores: CHAR log p(word) = sum over the 23 positions of log p(symbol), nulls after the word; NGRAM
  * log p(word) = sum over the vocabulary of log p(g) for the word's N-grams and log(1 - p(g)) for the
