@@ -224,8 +224,8 @@ public final class Preprocessor {
     toInput(grey(image), w, h, dst, offset);
   }
 
-  /** 8-bit grey of any BufferedImage. */
-  static byte[] grey(BufferedImage image) {
+  /** 8-bit grey (row-major, width x height bytes) of any BufferedImage, by the same rule as the network input. */
+  public static byte[] grey(BufferedImage image) {
     int w = image.getWidth();
     int h = image.getHeight();
     byte[] out = new byte[w * h];

@@ -1,0 +1,258 @@
+package org.jaznet.pages.detect;
+
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Objects;
+import org.jaznet.pages.PageBox;
+import org.jaznet.pages.PageImage;
+import org.jaznet.recognizer.preprocess.Preprocessor;
+import org.opencv.core.Core;
+import org.opencv.core.CvType;
+import org.opencv.core.Mat;
+import org.opencv.core.Point;
+import org.opencv.core.Scalar;
+import org.opencv.core.Size;
+import org.opencv.imgproc.Imgproc;
+
+/**
+ * Word detection for scans and rendered documents (dark print on a light ground): adaptive Gaussian
+ * binarisation, removal of ruled lines (form and table borders, found by morphological opening with
+ * long thin kernels), 8-connected components, deskew from the slope of the longest lines, then
+ * {@link LineGrouper} for lines and words and {@link ReadingOrder} for blocks. Boxes are always in the
+ * input page's pixels, also when the page was deskewed. Thread-safe and stateless.
+ */
+public final class DocDetector implements WordDetector {
+  static {
+    nu.pattern.OpenCV.loadLocally();
+  }
+
+  /** Skews below this many degrees are left alone (print is rarely set straighter). */
+  static final double MIN_SKEW_DEGREES = 0.3;
+  static final double MAX_SKEW_DEGREES = 10;
+
+  private final DocDetectorConfig config;
+
+  public DocDetector(DocDetectorConfig config) {
+    this.config = Objects.requireNonNull(config, "config");
+  }
+
+  public DocDetector() {
+    this(DocDetectorConfig.defaults());
+  }
+
+  @Override
+  public List<DetectedWord> detect(PageImage page) {
+    int w = page.width();
+    int h = page.height();
+    Mat grey = new Mat(h, w, CvType.CV_8UC1);
+    try {
+      grey.put(0, 0, Preprocessor.grey(page.image()));
+      Layout layout = layout(grey);
+      if (config.deskew() && layout.skewDegrees != 0) {
+        Mat rotated = new Mat();
+        Mat m = Imgproc.getRotationMatrix2D(new Point(w / 2.0, h / 2.0), layout.skewDegrees, 1.0);
+        try {
+          Imgproc.warpAffine(grey, rotated, m, grey.size(), Imgproc.INTER_LINEAR, Core.BORDER_CONSTANT, new Scalar(255));
+          Layout straight = layout(rotated);
+          return words(straight, m, w, h);
+        } finally {
+          rotated.release();
+          m.release();
+        }
+      }
+      return words(layout, null, w, h);
+    } finally {
+      grey.release();
+    }
+  }
+
+  /** The grouped blocks of a grey page and the skew its lines show. */
+  private record Layout(List<ReadingOrder.Block> blocks, LineGrouper grouper, double skewDegrees) {}
+
+  private Layout layout(Mat grey) {
+    List<Blob> blobs = components(grey);
+    LineGrouper grouper = new LineGrouper(config);
+    if (blobs.isEmpty()) {
+      return new Layout(List.of(), grouper, 0);
+    }
+    double charHeight = medianHeight(blobs);
+    List<LineGrouper.Segment> segments = grouper.segments(blobs, charHeight);
+    return new Layout(ReadingOrder.order(segments), grouper, skew(segments));
+  }
+
+  /** Ink components of a grey page, ruled lines and specks removed. */
+  private List<Blob> components(Mat grey) {
+    int w = grey.cols();
+    int h = grey.rows();
+    int block = Math.max(15, Math.min(101, Math.min(w, h) / 25)) | 1;
+    Mat bin = new Mat();
+    Mat labels = new Mat();
+    Mat stats = new Mat();
+    Mat centroids = new Mat();
+    try {
+      Imgproc.adaptiveThreshold(grey, bin, 255, Imgproc.ADAPTIVE_THRESH_GAUSSIAN_C, Imgproc.THRESH_BINARY_INV, block, config.thresholdOffset());
+      removeRules(bin);
+      int n = Imgproc.connectedComponentsWithStats(bin, labels, stats, centroids, 8, CvType.CV_32S);
+      int[] s = new int[Math.max(0, n - 1) * 5];
+      if (n > 1) {
+        stats.submat(1, n, 0, 5).get(0, 0, s);
+      }
+      List<Blob> out = new ArrayList<>(n);
+      for (int i = 0; i < n - 1; i++) {
+        int x = s[5 * i];
+        int y = s[5 * i + 1];
+        int bw = s[5 * i + 2];
+        int bh = s[5 * i + 3];
+        int area = s[5 * i + 4];
+        // specks of scanner noise; a full stop at 150 dpi still has ~6 pixels
+        if (area < 4 || (bw < 2 && bh < 2)) {
+          continue;
+        }
+        // pictures, logos and frames: no character is a fifth of the page high
+        if (bh > h / 5 || bw > w / 3) {
+          continue;
+        }
+        out.add(new Blob(x, y, x + bw, y + bh));
+      }
+      return out;
+    } finally {
+      bin.release();
+      labels.release();
+      stats.release();
+      centroids.release();
+    }
+  }
+
+  /** Clears horizontal and vertical rules (runs of ink far longer than any character) from {@code bin}. */
+  private static void removeRules(Mat bin) {
+    int len = Math.max(40, Math.min(bin.cols(), bin.rows()) / 15);
+    for (Size k : new Size[] {new Size(len, 1), new Size(1, len)}) {
+      Mat kernel = Imgproc.getStructuringElement(Imgproc.MORPH_RECT, k);
+      Mat rules = new Mat();
+      try {
+        Imgproc.morphologyEx(bin, rules, Imgproc.MORPH_OPEN, kernel);
+        Core.subtract(bin, rules, bin);
+      } finally {
+        kernel.release();
+        rules.release();
+      }
+    }
+  }
+
+  private static double medianHeight(List<Blob> blobs) {
+    int[] hs = blobs.stream().mapToInt(Blob::h).filter(v -> v >= 4).toArray();
+    if (hs.length == 0) {
+      return 4;
+    }
+    Arrays.sort(hs);
+    return hs[hs.length / 2];
+  }
+
+  /**
+   * The page's skew in degrees (OpenCV's sense: positive turns the page counter-clockwise), the median
+   * slope of the lines long enough to tell, measured through the vertical centres of their characters;
+   * 0 when below {@link #MIN_SKEW_DEGREES} or when no line can tell.
+   */
+  private static double skew(List<LineGrouper.Segment> segments) {
+    List<Double> angles = new ArrayList<>();
+    List<Double> weights = new ArrayList<>();
+    for (LineGrouper.Segment s : segments) {
+      if (s.parts.size() < 8 || s.bounds.w() < 12 * s.charHeight()) {
+        continue;
+      }
+      double ch = s.charHeight();
+      double sx = 0;
+      double sy = 0;
+      double sxx = 0;
+      double sxy = 0;
+      int n = 0;
+      for (Blob b : s.parts) {
+        if (b.h() < 0.7 * ch || b.h() > 1.3 * ch) {
+          continue;
+        }
+        double x = (b.x0() + b.x1()) / 2.0;
+        double y = b.y1();
+        sx += x;
+        sy += y;
+        sxx += x * x;
+        sxy += x * y;
+        n++;
+      }
+      double den = n * sxx - sx * sx;
+      if (n < 6 || den <= 0) {
+        continue;
+      }
+      angles.add(Math.toDegrees(Math.atan((n * sxy - sx * sy) / den)));
+      weights.add((double) n);
+    }
+    if (angles.size() < 2) {
+      return 0;
+    }
+    Integer[] idx = new Integer[angles.size()];
+    for (int i = 0; i < idx.length; i++) {
+      idx[i] = i;
+    }
+    Arrays.sort(idx, (a, b) -> Double.compare(angles.get(a), angles.get(b)));
+    double total = weights.stream().mapToDouble(Double::doubleValue).sum();
+    double acc = 0;
+    double median = 0;
+    for (Integer i : idx) {
+      acc += weights.get(i);
+      if (acc >= total / 2) {
+        median = angles.get(i);
+        break;
+      }
+    }
+    // image y grows downwards: a line rising to the right has a negative slope and needs a clockwise turn
+    return Math.abs(median) < MIN_SKEW_DEGREES || Math.abs(median) > MAX_SKEW_DEGREES ? 0 : median;
+  }
+
+  /** Numbers blocks, lines and words in reading order; maps boxes back through {@code rotation}'s inverse. */
+  private static List<DetectedWord> words(Layout layout, Mat rotation, int w, int h) {
+    double[] inv = null;
+    if (rotation != null) {
+      Mat invM = new Mat();
+      Imgproc.invertAffineTransform(rotation, invM);
+      inv = new double[6];
+      invM.get(0, 0, inv);
+      invM.release();
+    }
+    List<DetectedWord> out = new ArrayList<>();
+    int line = 0;
+    int blockNo = 0;
+    for (ReadingOrder.Block b : layout.blocks) {
+      blockNo++;
+      for (LineGrouper.Segment s : b.lines) {
+        line++;
+        for (Blob word : layout.grouper.words(s)) {
+          PageBox box = inv == null ? word.box().clip(w, h) : unrotate(word, inv, w, h);
+          if (box != null) {
+            out.add(new DetectedWord(box, line, blockNo, 1.0));
+          }
+        }
+      }
+    }
+    return out;
+  }
+
+  private static PageBox unrotate(Blob b, double[] m, int w, int h) {
+    double x0 = Double.MAX_VALUE;
+    double y0 = Double.MAX_VALUE;
+    double x1 = -Double.MAX_VALUE;
+    double y1 = -Double.MAX_VALUE;
+    for (int[] c : new int[][] {{b.x0(), b.y0()}, {b.x1(), b.y0()}, {b.x0(), b.y1()}, {b.x1(), b.y1()}}) {
+      double x = m[0] * c[0] + m[1] * c[1] + m[2];
+      double y = m[3] * c[0] + m[4] * c[1] + m[5];
+      x0 = Math.min(x0, x);
+      y0 = Math.min(y0, y);
+      x1 = Math.max(x1, x);
+      y1 = Math.max(y1, y);
+    }
+    int ix0 = Math.max(0, (int) Math.floor(x0));
+    int iy0 = Math.max(0, (int) Math.floor(y0));
+    int ix1 = Math.min(w, (int) Math.ceil(x1));
+    int iy1 = Math.min(h, (int) Math.ceil(y1));
+    return ix1 <= ix0 || iy1 <= iy0 ? null : PageBox.ofCorners(ix0, iy0, ix1, iy1);
+  }
+}

@@ -1,0 +1,145 @@
+package org.jaznet.pages.detect;
+
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Comparator;
+import java.util.List;
+
+/**
+ * Groups character components into line segments and words. A segment grows to the right: a component
+ * joins the segment whose last character it overlaps vertically and whose right end is within
+ * {@link DocDetectorConfig#lineGap()} character heights. Comparing with the last character rather than
+ * the whole segment lets lines drift with a little skew or curvature. Not thread-safe (one per page).
+ */
+final class LineGrouper {
+  /** A line segment: its components left to right. */
+  static final class Segment {
+    final List<Blob> parts = new ArrayList<>();
+    Blob bounds;
+    /** The last component tall enough to speak for the line's height (not a comma or a dot). */
+    Blob anchor;
+
+    void add(Blob b, double charHeight) {
+      parts.add(b);
+      bounds = bounds == null ? b : bounds.union(b);
+      if (anchor == null || b.h() >= 0.5 * charHeight) {
+        anchor = b;
+      }
+    }
+
+    int right() {
+      return bounds.x1();
+    }
+
+    /** Median height of the components that are not punctuation-sized. */
+    double charHeight() {
+      int[] hs = parts.stream().mapToInt(Blob::h).toArray();
+      Arrays.sort(hs);
+      int max = hs[hs.length - 1];
+      int[] big = Arrays.stream(hs).filter(h -> h >= 0.4 * max).toArray();
+      return big[big.length / 2];
+    }
+  }
+
+  private final DocDetectorConfig config;
+
+  LineGrouper(DocDetectorConfig config) {
+    this.config = config;
+  }
+
+  /** Line segments of {@code blobs}; {@code charHeight} is the page's median character height. */
+  List<Segment> segments(List<Blob> blobs, double charHeight) {
+    List<Blob> byX = new ArrayList<>(blobs);
+    byX.sort(Comparator.comparingInt(Blob::x0));
+    List<Segment> open = new ArrayList<>();
+    List<Segment> all = new ArrayList<>();
+    for (Blob b : byX) {
+      Segment best = null;
+      double bestScore = 0;
+      for (Segment s : open) {
+        Blob a = s.anchor;
+        double h = Math.max(a.h(), Math.min(b.h(), 2.0 * a.h()));
+        int gap = b.x0() - s.right();
+        if (gap > config.lineGap() * h || gap < -0.5 * h) {
+          continue;
+        }
+        // a small mark (dot, comma, accent) needs only to sit within the anchor's height band
+        boolean small = b.h() < 0.6 * a.h();
+        int overlap = a.yOverlap(b);
+        double score = overlap / (double) Math.min(a.h(), b.h());
+        boolean heightsAgree = b.h() <= 2.2 * a.h();
+        if ((small && b.y0() >= a.y0() - 0.6 * a.h() && b.y1() <= a.y1() + 0.5 * a.h())
+            || (heightsAgree && score >= 0.5)) {
+          double s2 = score - gap / (10.0 * h);
+          if (best == null || s2 > bestScore) {
+            best = s;
+            bestScore = s2;
+          }
+        }
+      }
+      if (best == null) {
+        best = new Segment();
+        open.add(best);
+        all.add(best);
+      }
+      best.add(b, charHeight);
+      // segments far to the left can take no more components: keep the open list short
+      if (open.size() > 64) {
+        int x = b.x0();
+        open.removeIf(s -> x - s.right() > config.lineGap() * 4 * s.anchor.h());
+      }
+    }
+    return all;
+  }
+
+  /** The words of one segment, left to right, each split further if it is as wide as a line. */
+  List<Blob> words(Segment s) {
+    double h = s.charHeight();
+    List<Blob> parts = new ArrayList<>(s.parts);
+    parts.sort(Comparator.comparingInt(Blob::x0));
+    List<List<Blob>> words = new ArrayList<>();
+    List<Blob> cur = new ArrayList<>();
+    int right = Integer.MIN_VALUE;
+    for (Blob b : parts) {
+      if (!cur.isEmpty() && b.x0() - right > config.wordGap() * h) {
+        words.add(cur);
+        cur = new ArrayList<>();
+      }
+      cur.add(b);
+      right = Math.max(right, b.x1());
+    }
+    words.add(cur);
+    List<Blob> out = new ArrayList<>();
+    for (List<Blob> w : words) {
+      splitWide(w, out);
+    }
+    return out;
+  }
+
+  /** A word wider than a line-like aspect is cut at its widest gap, recursively; the recognizer reads 32x100. */
+  private void splitWide(List<Blob> parts, List<Blob> out) {
+    Blob u = Blob.union(parts);
+    if (parts.size() < 2 || u.w() <= config.maxLineAspect() * u.h()) {
+      out.add(u);
+      return;
+    }
+    int cut = -1;
+    int widest = Integer.MIN_VALUE;
+    int right = parts.get(0).x1();
+    for (int i = 1; i < parts.size(); i++) {
+      int gap = parts.get(i).x0() - right;
+      // cuts near the ends would leave a sliver: only the middle 80 %
+      if (gap > widest && i >= parts.size() / 10 && i <= parts.size() - parts.size() / 10) {
+        widest = gap;
+        cut = i;
+      }
+      right = Math.max(right, parts.get(i).x1());
+    }
+    if (cut <= 0 || widest < 0) {
+      out.add(u);
+      return;
+    }
+    splitWide(parts.subList(0, cut), out);
+    splitWide(parts.subList(cut, parts.size()), out);
+  }
+}
