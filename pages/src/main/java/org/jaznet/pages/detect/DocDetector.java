@@ -24,12 +24,14 @@ import org.opencv.imgproc.Imgproc;
  */
 public final class DocDetector implements WordDetector {
   static {
-    nu.pattern.OpenCV.loadLocally();
+    Preprocessor.loadOpenCv();
   }
 
   /** Skews below this many degrees are left alone (print is rarely set straighter). */
   static final double MIN_SKEW_DEGREES = 0.3;
   static final double MAX_SKEW_DEGREES = 10;
+  /** Lines lower than this fraction of the page's median character height are dropped as noise. */
+  static final double MIN_LINE_HEIGHT = 0.45;
 
   private final DocDetectorConfig config;
 
@@ -77,8 +79,31 @@ public final class DocDetector implements WordDetector {
       return new Layout(List.of(), grouper, 0);
     }
     double charHeight = medianHeight(blobs);
-    List<LineGrouper.Segment> segments = grouper.segments(blobs, charHeight);
+    blobs = withoutRuleFragments(blobs, charHeight);
+    List<LineGrouper.Segment> segments = new ArrayList<>();
+    for (LineGrouper.Segment s : grouper.segments(blobs, charHeight)) {
+      // a "line" of nothing but marks far below character height is noise, dots or the rest of a rule
+      if (s.bounds.h() >= MIN_LINE_HEIGHT * charHeight) {
+        segments.add(s);
+      }
+    }
     return new Layout(ReadingOrder.order(segments), grouper, skew(segments));
+  }
+
+  /**
+   * Drops the pieces of ruled or hand-drawn lines that survive {@link #removeRules} (a skewed or broken
+   * rule opens into short flat runs): components far flatter than a character and several wide.
+   */
+  private static List<Blob> withoutRuleFragments(List<Blob> blobs, double charHeight) {
+    List<Blob> out = new ArrayList<>(blobs.size());
+    for (Blob b : blobs) {
+      boolean flat = b.h() <= Math.max(3, 0.3 * charHeight) && b.w() >= 2.5 * charHeight;
+      boolean upright = b.w() <= Math.max(3, 0.3 * charHeight) && b.h() >= 3.5 * charHeight;
+      if (!flat && !upright) {
+        out.add(b);
+      }
+    }
+    return out;
   }
 
   /** Ink components of a grey page, ruled lines and specks removed. */

@@ -26,6 +26,11 @@ public final class ArchiveLister {
    * reported before a truncation stay reported.
    */
   public static long list(Path archive, Consumer<WordRef> sink) throws IOException {
+    return list(archive, ImageFiles::isImageName, sink);
+  }
+
+  /** As {@link #list(Path, Consumer)}, for the entries whose names {@code names} accepts. */
+  public static long list(Path archive, java.util.function.Predicate<String> names, Consumer<WordRef> sink) throws IOException {
     ArchiveKind kind = ArchiveKind.ofName(archive.getFileName().toString())
         .orElseThrow(() -> new IOException(archive + " is not a .zip, .tar, .tar.gz or .tgz archive"));
     String path = archive.toAbsolutePath().normalize().toString();
@@ -35,14 +40,15 @@ public final class ArchiveLister {
       throw new IOException("archive " + path + ": " + e.getMessage(), e);
     }
     try {
-      return listEntries(archive, kind, path, sink);
+      return listEntries(archive, kind, path, names, sink);
     } catch (IOException e) {
       throw new IOException("archive " + path + ": " + e.getClass().getSimpleName()
           + (e.getMessage() == null ? "" : ": " + e.getMessage()), e);
     }
   }
 
-  private static long listEntries(Path archive, ArchiveKind kind, String path, Consumer<WordRef> sink)
+  private static long listEntries(Path archive, ArchiveKind kind, String path,
+      java.util.function.Predicate<String> names, Consumer<WordRef> sink)
       throws IOException {
     long n = 0;
     if (kind == ArchiveKind.ZIP) {
@@ -51,7 +57,7 @@ public final class ArchiveLister {
         int ordinal = 0;
         while (entries.hasMoreElements()) {
           ZipEntry e = entries.nextElement();
-          if (!e.isDirectory() && ImageFiles.isImageName(e.getName())) {
+          if (!e.isDirectory() && names.test(e.getName())) {
             sink.accept(WordRef.entry(path, e.getName(), ordinal));
             n++;
           }
@@ -64,7 +70,7 @@ public final class ArchiveLister {
       int ordinal = 0;
       TarArchiveEntry e;
       while ((e = tar.getNextEntry()) != null) {
-        if (e.isFile() && ImageFiles.isImageName(e.getName())) {
+        if (e.isFile() && names.test(e.getName())) {
           sink.accept(WordRef.entry(path, e.getName(), ordinal));
           n++;
         }
