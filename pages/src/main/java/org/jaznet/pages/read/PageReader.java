@@ -83,8 +83,11 @@ public final class PageReader {
     return recognize(detected);
   }
 
-  /** The network input of {@code box} on a grey page, with the configured margin (clipped to the page). */
-  static float[] cropInput(byte[] grey, int w, int h, PageBox box, CropConfig crop) {
+  /** A word's pixels cut out of its page: grey, row-major, {@code w x h}. */
+  public record Crop(int w, int h, byte[] grey) {}
+
+  /** The grey pixels of {@code box} on a grey page, with the configured margin (clipped to the page). */
+  public static Crop crop(byte[] grey, int w, int h, PageBox box, CropConfig crop) {
     int px = (int) Math.round(crop.padX() * box.h());
     int py = (int) Math.round(crop.padY() * box.h());
     int x0 = Math.max(0, box.x() - px);
@@ -97,8 +100,14 @@ public final class PageReader {
     for (int y = 0; y < ch; y++) {
       System.arraycopy(grey, (y0 + y) * w + x0, c, y * cw, Math.min(cw, w - x0));
     }
+    return new Crop(cw, ch, c);
+  }
+
+  /** The network input of {@code box} on a grey page, with the configured margin. */
+  static float[] cropInput(byte[] grey, int w, int h, PageBox box, CropConfig crop) {
+    Crop c = crop(grey, w, h, box, crop);
     float[] dst = new float[Preprocessor.SIZE];
-    Preprocessor.toInput(c, cw, ch, dst, 0);
+    Preprocessor.toInput(c.grey(), c.w(), c.h(), dst, 0);
     return dst;
   }
 }
