@@ -1,0 +1,584 @@
+package org.jaznet.synth.document;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.awt.Font;
+import java.awt.Graphics2D;
+import java.awt.Rectangle;
+import java.awt.RenderingHints;
+import java.awt.font.FontRenderContext;
+import java.awt.font.GlyphVector;
+import java.awt.geom.AffineTransform;
+import java.awt.image.BufferedImage;
+import java.awt.image.DataBufferByte;
+import java.io.ByteArrayInputStream;
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.SplittableRandom;
+import javax.imageio.IIOImage;
+import javax.imageio.ImageIO;
+import javax.imageio.ImageWriteParam;
+import javax.imageio.ImageWriter;
+import javax.imageio.stream.MemoryCacheImageOutputStream;
+import org.jaznet.synth.CaseMode;
+import org.jaznet.synth.Lexicon;
+import org.jaznet.synth.ProjectPaths;
+import org.jaznet.synth.SynthException;
+import org.jaznet.synth.font.FontCatalog;
+import org.jaznet.synth.font.FontChoice;
+import org.jaznet.synth.io.AtomicFiles;
+
+/**
+ * Renders synthetic document pages with exact word boxes, a development set for page reading (never a
+ * substitute for the real evaluation sets).
+ *
+ * <p><b>Layout.</b> An A4 page at a random 100..150 dpi (e.g. 1240x1754 at 150 dpi), margins of 0.6..1.1
+ * inch, one column (60 %) or two. Each column is filled top to bottom with headings (14..20 pt, mostly
+ * bold, Capitalized or UPPER, sometimes numbered) and paragraphs (10..16 pt, a face of the project's
+ * {@link FontCatalog} per paragraph, 10 % italic, left-aligned or justified, optional first-line indent).
+ * Paragraph text is sentences of dictionary words ({@link Lexicon}): the first word Capitalized, a full
+ * stop at the end, sometimes a comma, a Capitalized name, an UPPER acronym or a number (year, amount,
+ * date, percentage). Texts are cased, with their attached punctuation, as FUNSD's.
+ *
+ * <p><b>Word boxes</b> are tight ink bounds computed from the rendered word: each word is rasterised
+ * (antialiased) into its own mask, and its box is the bounding box of the mask pixels with coverage >=
+ * {@value #INK_THRESHOLD}/255. The same mask is composited onto the page, so box and ink agree exactly
+ * on the clean page. The scanned look then rotates the page by up to +-2 degrees about its centre; the
+ * box is recomputed from the word's ink pixels mapped through the same rotation (tight, not the loose
+ * bounds of the rotated rectangle), and clipped to the page. Blur spreads ink by about a pixel beyond
+ * the box; noise and JPEG do not move it.
+ *
+ * <p><b>Scanned look</b>: paper tone 220..250, ink 10..70, rotation uniform in +-2 degrees (bilinear),
+ * Gaussian blur sigma 0.3..1.0 px, Gaussian noise sigma 2..9 grey levels, JPEG quality 0.45..0.9, saved
+ * as 8-bit grey PNG.
+ *
+ * <p><b>Determinism.</b> Page {@code i} of seed {@code s} depends only on {@code (s, i)}, the fonts and
+ * the dictionary: the same seed gives the same bytes (all image operations after text rasterisation are
+ * this class's own integer/double code; JPEG and PNG are encoded by the JDK's ImageIO codecs).
+ * Thread-safe: {@link #render} keeps no state.
+ */
+public final class DocumentSynth {
+  /** Mask coverage (0..255) at or above which a pixel counts as ink for the word box. */
+  public static final int INK_THRESHOLD = 64;
+  private static final FontRenderContext FRC = new FontRenderContext(null, true, true);
+  private static final double A4_W_IN = 8.27;
+  private static final double A4_H_IN = 11.69;
+  private static final ObjectMapper JSON = new ObjectMapper();
+  /** Every character the layout may draw besides letters: a face is picked only if it covers them. */
+  private static final String PICK_TEXT = "Aa0123456789.,;:?%/";
+
+  private final FontCatalog fonts;
+  private final Lexicon lexicon;
+
+  public DocumentSynth(FontCatalog fonts, Lexicon lexicon) {
+    this.fonts = fonts;
+    this.lexicon = lexicon;
+  }
+
+  /** With the project's {@code fonts/} and {@code dictionaries/en-90k.txt} ({@link ProjectPaths}). */
+  public static DocumentSynth defaults() throws SynthException {
+    return new DocumentSynth(FontCatalog.load(ProjectPaths.fonts()), Lexicon.read(ProjectPaths.defaultDictionary()));
+  }
+
+  /**
+   * Writes {@code count} pages with the project's fonts and dictionary: {@code dir/images/page-00001.png}
+   * ... and {@code dir/words.jsonl} (one line per page, {@code {"image": "page-00001.png", "words":
+   * [{"box": [x, y, w, h], "text": "Word"}]}}). Every file is written atomically; words.jsonl last.
+   */
+  public static void write(Path dir, int count, long seed) throws IOException, SynthException {
+    defaults().writeSet(dir, count, seed);
+  }
+
+  /** As {@link #write(Path, int, long)} with this instance's fonts and dictionary. */
+  public void writeSet(Path dir, int count, long seed) throws IOException {
+    if (count < 1) {
+      throw new IllegalArgumentException("count must be >= 1, got " + count);
+    }
+    Path images = dir.resolve("images");
+    Files.createDirectories(images);
+    StringBuilder jsonl = new StringBuilder();
+    for (int i = 0; i < count; i++) {
+      DocPage page = render(seed, i, true);
+      String name = String.format(Locale.ROOT, "page-%05d.png", i + 1);
+      AtomicFiles.write(images.resolve(name), png(page.image()));
+      jsonl.append(jsonLine(name, page.words())).append('\n');
+    }
+    AtomicFiles.writeText(dir.resolve("words.jsonl"), w -> w.write(jsonl.toString()));
+  }
+
+  /** One line of words.jsonl, spaced as FUNSD_train20's. */
+  public static String jsonLine(String image, List<DocWord> words) throws IOException {
+    StringBuilder b = new StringBuilder();
+    b.append("{\"image\": ").append(JSON.writeValueAsString(image)).append(", \"words\": [");
+    for (int k = 0; k < words.size(); k++) {
+      DocWord w = words.get(k);
+      b.append(k == 0 ? "" : ", ").append("{\"box\": [").append(w.x()).append(", ").append(w.y()).append(", ")
+          .append(w.w()).append(", ").append(w.h()).append("], \"text\": ")
+          .append(JSON.writeValueAsString(w.text())).append('}');
+    }
+    return b.append("]}").toString();
+  }
+
+  /**
+   * Renders page {@code index} (0-based) of {@code seed}.
+   *
+   * @param scanned true for the scanned look; false gives the clean, unrotated page with the same layout
+   */
+  public DocPage render(long seed, int index, boolean scanned) {
+    SplittableRandom r = new SplittableRandom(mix(seed) ^ mix(0x5DEECE66DL + index));
+    int dpi = 100 + r.nextInt(51);
+    int width = (int) Math.round(A4_W_IN * dpi);
+    int height = (int) Math.round(A4_H_IN * dpi);
+    int paper = 220 + r.nextInt(31);
+    int ink = 10 + r.nextInt(61);
+    // Scan parameters are drawn up front, so the clean and scanned pages share their layout draws.
+    double angle = (r.nextDouble() * 2 - 1) * 2.0;
+    double blur = 0.3 + 0.7 * r.nextDouble();
+    double noise = 2 + 7 * r.nextDouble();
+    float quality = (float) (0.45 + 0.45 * r.nextDouble());
+    long scanSeed = r.nextLong();
+
+    Layout lay = new Layout(r, width, height, dpi);
+    lay.fill();
+
+    AffineTransform t = scanned ? AffineTransform.getRotateInstance(Math.toRadians(angle), width / 2.0, height / 2.0)
+        : new AffineTransform();
+    List<DocWord> words = new ArrayList<>(lay.drawn.size());
+    double[] pt = new double[2];
+    for (Drawn d : lay.drawn) {
+      double x0 = Double.MAX_VALUE;
+      double y0 = Double.MAX_VALUE;
+      double x1 = -Double.MAX_VALUE;
+      double y1 = -Double.MAX_VALUE;
+      for (int k = 0; k < d.inkPixels.length; k += 2) {
+        pt[0] = d.inkPixels[k] + 0.5;
+        pt[1] = d.inkPixels[k + 1] + 0.5;
+        t.transform(pt, 0, pt, 0, 1);
+        x0 = Math.min(x0, pt[0]);
+        y0 = Math.min(y0, pt[1]);
+        x1 = Math.max(x1, pt[0]);
+        y1 = Math.max(y1, pt[1]);
+      }
+      int bx0 = Math.max(0, (int) Math.floor(x0));
+      int by0 = Math.max(0, (int) Math.floor(y0));
+      int bx1 = Math.min(width, (int) Math.ceil(x1));
+      int by1 = Math.min(height, (int) Math.ceil(y1));
+      if (bx1 > bx0 && by1 > by0) {
+        words.add(new DocWord(d.text, bx0, by0, bx1 - bx0, by1 - by0));
+      }
+    }
+
+    // page tone from the ink coverage: paper where 0, ink where 255
+    double[] grey = new double[width * height];
+    int[] cov = lay.coverage;
+    for (int i = 0; i < grey.length; i++) {
+      grey[i] = paper + (ink - paper) * (cov[i] / 255.0);
+    }
+    if (!scanned) {
+      return new DocPage(toImage(grey, width, height), words, dpi, 0);
+    }
+    SplittableRandom s = new SplittableRandom(scanSeed);
+    grey = rotate(grey, width, height, t, paper);
+    grey = gaussianBlur(grey, width, height, blur);
+    for (int i = 0; i < grey.length; i++) {
+      grey[i] += noise * nextGaussian(s);
+    }
+    BufferedImage img = toImage(grey, width, height);
+    img = jpegRoundTrip(img, quality);
+    return new DocPage(img, words, dpi, angle);
+  }
+
+  /** A word laid out: its text and its ink pixels on the clean page (x, y pairs). */
+  private record Drawn(String text, int[] inkPixels) {}
+
+  /** The layout of one clean page; all randomness from the page's generator, in a fixed order. */
+  private final class Layout {
+    final SplittableRandom r;
+    final int width;
+    final int height;
+    final int dpi;
+    final int[] coverage;
+    final List<Drawn> drawn = new ArrayList<>();
+    final Map<Long, Font> fontCache = new HashMap<>();
+
+    Layout(SplittableRandom r, int width, int height, int dpi) {
+      this.r = r;
+      this.width = width;
+      this.height = height;
+      this.dpi = dpi;
+      this.coverage = new int[width * height];
+    }
+
+    void fill() {
+      int marginX = (int) Math.round(dpi * (0.6 + 0.5 * r.nextDouble()));
+      int marginTop = (int) Math.round(dpi * (0.6 + 0.5 * r.nextDouble()));
+      int marginBottom = (int) Math.round(dpi * (0.6 + 0.5 * r.nextDouble()));
+      int columns = r.nextDouble() < 0.6 ? 1 : 2;
+      int gutter = (int) Math.round(dpi * (0.25 + 0.2 * r.nextDouble()));
+      int colWidth = (width - 2 * marginX - (columns - 1) * gutter) / columns;
+      boolean justified = r.nextDouble() < 0.4;
+      boolean indent = r.nextDouble() < 0.4;
+      int bodyPt = 10 + r.nextInt(4); // the page's usual body size; some paragraphs differ
+      for (int c = 0; c < columns; c++) {
+        int left = marginX + c * (colWidth + gutter);
+        double y = marginTop;
+        boolean lastHeading = false;
+        boolean first = true;
+        while (true) {
+          boolean heading = !lastHeading && (first ? r.nextDouble() < 0.6 : r.nextDouble() < 0.18);
+          double next = heading ? heading(left, colWidth, y, height - marginBottom)
+              : paragraph(left, colWidth, y, height - marginBottom, bodyPt, justified, indent);
+          if (next < 0) {
+            break;
+          }
+          y = next;
+          lastHeading = heading;
+          first = false;
+        }
+      }
+    }
+
+    /** Lays out a heading at {@code top}; returns the next top, or -1 when it does not fit. */
+    double heading(int left, int colWidth, double top, int bottom) {
+      int pt = 14 + r.nextInt(7);
+      FontChoice f = fonts.pick(PICK_TEXT, 0.75, 0.1, r);
+      boolean upper = r.nextDouble() < 0.35;
+      int n = 1 + r.nextInt(6);
+      List<String> ws = new ArrayList<>();
+      if (r.nextDouble() < 0.3) {
+        ws.add(r.nextBoolean() ? (1 + r.nextInt(9)) + "." : (1 + r.nextInt(9)) + "." + (1 + r.nextInt(9)));
+      }
+      for (int i = 0; i < n; i++) {
+        String w = lexicon.get(r.nextInt(lexicon.size()));
+        ws.add(upper ? CaseMode.UPPER.apply(w) : (i == 0 || w.length() > 3 ? CaseMode.CAPITALIZED.apply(w) : w));
+      }
+      double lineH = pt * dpi / 72.0 * (1.2 + 0.2 * r.nextDouble());
+      double gapAfter = lineH * (0.3 + 0.5 * r.nextDouble());
+      double y = top + lineH * 0.4;
+      double end = setLines(ws, f, pt, left, colWidth, y, lineH, bottom, false, 0);
+      return end < 0 ? -1 : end + gapAfter;
+    }
+
+    /** Lays out a paragraph at {@code top}; returns the next top, or -1 when not even one line fits. */
+    double paragraph(int left, int colWidth, double top, int bottom, int bodyPt, boolean justified,
+        boolean indent) {
+      int pt = r.nextDouble() < 0.7 ? bodyPt : 10 + r.nextInt(7);
+      FontChoice f = fonts.pick(PICK_TEXT, 0.08, 0.1, r);
+      int nWords = 12 + r.nextInt(70);
+      List<String> ws = sentences(nWords);
+      double lineH = pt * dpi / 72.0 * (1.15 + 0.3 * r.nextDouble());
+      double gapAfter = lineH * (0.3 + 0.7 * r.nextDouble());
+      int firstIndent = indent ? (int) Math.round(pt * dpi / 72.0 * 2) : 0;
+      double end = setLines(ws, f, pt, left, colWidth, top, lineH, bottom, justified, firstIndent);
+      return end < 0 ? -1 : end + gapAfter;
+    }
+
+    List<String> sentences(int n) {
+      List<String> out = new ArrayList<>(n);
+      int sentenceLeft = 0;
+      for (int i = 0; i < n; i++) {
+        boolean start = sentenceLeft == 0;
+        if (start) {
+          sentenceLeft = 4 + r.nextInt(14);
+        }
+        String w;
+        double u = r.nextDouble();
+        if (u < 0.05) {
+          w = number();
+        } else if (u < 0.09) {
+          w = CaseMode.CAPITALIZED.apply(lexicon.get(r.nextInt(lexicon.size())));
+        } else if (u < 0.11) {
+          w = CaseMode.UPPER.apply(lexicon.get(r.nextInt(lexicon.size())));
+        } else {
+          w = lexicon.get(r.nextInt(lexicon.size()));
+        }
+        if (start && Character.isLetter(w.charAt(0))) {
+          w = Character.toUpperCase(w.charAt(0)) + w.substring(1);
+        }
+        sentenceLeft--;
+        if (sentenceLeft == 0 || i == n - 1) {
+          w += r.nextDouble() < 0.9 ? "." : (r.nextBoolean() ? "?" : ":");
+          sentenceLeft = 0;
+        } else if (r.nextDouble() < 0.08) {
+          w += r.nextDouble() < 0.85 ? "," : ";";
+        }
+        out.add(w);
+      }
+      return out;
+    }
+
+    String number() {
+      return switch (r.nextInt(5)) {
+        case 0 -> Integer.toString(1900 + r.nextInt(130));
+        case 1 -> Integer.toString(1 + r.nextInt(999));
+        case 2 -> (1 + r.nextInt(99)) + "." + (10 + r.nextInt(90));
+        case 3 -> (1 + r.nextInt(12)) + "/" + (1 + r.nextInt(28)) + "/" + (10 + r.nextInt(90));
+        default -> (1 + r.nextInt(99)) + "%";
+      };
+    }
+
+    /**
+     * Sets {@code ws} in lines of {@code colWidth} from baseline-box top {@code top}; returns the bottom of
+     * the last line, or -1 if not even the first line fits above {@code bottom}. Words that do not fit
+     * are dropped (the column is full).
+     */
+    double setLines(List<String> ws, FontChoice choice, int pt, int left, int colWidth, double top, double lineH,
+        int bottom, boolean justified, int firstIndent) {
+      double sizePx = pt * dpi / 72.0;
+      Font font = font(choice, sizePx);
+      double space = font.getStringBounds(" ", FRC).getWidth() * (0.9 + 0.3 * r.nextDouble());
+      double ascent = font.getLineMetrics("Ag", FRC).getAscent();
+      int boldDx = choice.syntheticBold() ? Math.max(1, (int) Math.round(sizePx / 20)) : 0;
+      double[] adv = new double[ws.size()];
+      for (int i = 0; i < ws.size(); i++) {
+        adv[i] = font.getStringBounds(ws.get(i), FRC).getWidth() + boldDx;
+      }
+      double y = top;
+      int i = 0;
+      boolean firstLine = true;
+      while (i < ws.size()) {
+        if (y + lineH > bottom) {
+          return firstLine ? -1 : y;
+        }
+        double avail = colWidth - (firstLine ? firstIndent : 0);
+        int j = i;
+        double used = 0;
+        while (j < ws.size() && (j == i ? adv[j] : used + space + adv[j]) <= avail) {
+          used += (j == i ? 0 : space) + adv[j];
+          j++;
+        }
+        if (j == i) {
+          j = i + 1; // a word wider than the column: set it alone (clipped at the page edge if need be)
+          used = adv[i];
+        }
+        boolean last = j == ws.size();
+        double gap = space;
+        // justify unless that would open gaps wider than 2.5 spaces (real pages hyphenate instead)
+        if (justified && !last && j - i > 1 && (avail - used) / (j - i - 1) <= 1.5 * space) {
+          gap = space + (avail - used) / (j - i - 1);
+        }
+        double x = left + (firstLine ? firstIndent : 0);
+        int baseline = (int) Math.round(y + (lineH - sizePx) / 2 + ascent);
+        for (int k = i; k < j; k++) {
+          draw(ws.get(k), font, boldDx, (int) Math.round(x), baseline);
+          x += adv[k] + gap;
+        }
+        i = j;
+        y += lineH;
+        firstLine = false;
+      }
+      return y;
+    }
+
+    Font font(FontChoice c, double sizePx) {
+      long key = ((long) c.faceIndex() * 4096 + Math.round(sizePx * 8)) * 2 + (c.syntheticItalic() ? 1 : 0);
+      return fontCache.computeIfAbsent(key, k -> {
+        Font f = c.face().font().deriveFont((float) sizePx);
+        return c.syntheticItalic() ? f.deriveFont(AffineTransform.getShearInstance(-0.2, 0)) : f;
+      });
+    }
+
+    /** Rasterises {@code text} at origin (x, baseline), composites it and records its ink pixels. */
+    void draw(String text, Font font, int boldDx, int x, int baseline) {
+      if (!fonts.faces().isEmpty() && font.canDisplayUpTo(text) != -1) {
+        return; // cannot happen with the dictionary's a-z text and faces covering "Aa0"; never draw tofu
+      }
+      GlyphVector gv = font.createGlyphVector(FRC, text);
+      Rectangle pb = gv.getPixelBounds(FRC, 0, 0);
+      int pad = 2;
+      int mw = pb.width + 2 * pad + boldDx;
+      int mh = pb.height + 2 * pad;
+      if (mw <= 0 || mh <= 0 || pb.width <= 0) {
+        return;
+      }
+      BufferedImage mask = new BufferedImage(mw, mh, BufferedImage.TYPE_BYTE_GRAY);
+      Graphics2D g = mask.createGraphics();
+      g.setRenderingHint(RenderingHints.KEY_TEXT_ANTIALIASING, RenderingHints.VALUE_TEXT_ANTIALIAS_ON);
+      g.setRenderingHint(RenderingHints.KEY_ANTIALIASING, RenderingHints.VALUE_ANTIALIAS_ON);
+      g.setRenderingHint(RenderingHints.KEY_FRACTIONALMETRICS, RenderingHints.VALUE_FRACTIONALMETRICS_ON);
+      g.setRenderingHint(RenderingHints.KEY_RENDERING, RenderingHints.VALUE_RENDER_QUALITY);
+      g.setColor(java.awt.Color.WHITE);
+      g.drawGlyphVector(gv, pad - pb.x, pad - pb.y);
+      if (boldDx > 0) {
+        g.drawGlyphVector(gv, pad - pb.x + boldDx, pad - pb.y);
+      }
+      g.dispose();
+      byte[] m = ((DataBufferByte) mask.getRaster().getDataBuffer()).getData();
+      int ox = x + pb.x - pad;
+      int oy = baseline + pb.y - pad;
+      int[] ink = new int[64];
+      int n = 0;
+      for (int yy = 0; yy < mh; yy++) {
+        int py = oy + yy;
+        if (py < 0 || py >= height) {
+          continue;
+        }
+        for (int xx = 0; xx < mw; xx++) {
+          int px = ox + xx;
+          int v = m[yy * mw + xx] & 0xFF;
+          if (v == 0 || px < 0 || px >= width) {
+            continue;
+          }
+          int idx = py * width + px;
+          coverage[idx] = Math.max(coverage[idx], v);
+          if (v >= INK_THRESHOLD) {
+            if (n + 2 > ink.length) {
+              ink = java.util.Arrays.copyOf(ink, ink.length * 2);
+            }
+            ink[n++] = px;
+            ink[n++] = py;
+          }
+        }
+      }
+      if (n > 0) {
+        drawn.add(new Drawn(text, java.util.Arrays.copyOf(ink, n)));
+      }
+    }
+  }
+
+  /** Bilinear resampling of the page through {@code t} (source to destination), paper outside. */
+  static double[] rotate(double[] src, int w, int h, AffineTransform t, double fill) {
+    AffineTransform inv;
+    try {
+      inv = t.createInverse();
+    } catch (java.awt.geom.NoninvertibleTransformException e) {
+      throw new IllegalStateException(e);
+    }
+    double[] m = new double[6];
+    inv.getMatrix(m); // [m00 m10 m01 m11 m02 m12]
+    double[] out = new double[w * h];
+    for (int y = 0; y < h; y++) {
+      double cy = y + 0.5;
+      for (int x = 0; x < w; x++) {
+        double cx = x + 0.5;
+        double sx = m[0] * cx + m[2] * cy + m[4] - 0.5;
+        double sy = m[1] * cx + m[3] * cy + m[5] - 0.5;
+        int x0 = (int) Math.floor(sx);
+        int y0 = (int) Math.floor(sy);
+        double fx = sx - x0;
+        double fy = sy - y0;
+        double v00 = at(src, w, h, x0, y0, fill);
+        double v10 = at(src, w, h, x0 + 1, y0, fill);
+        double v01 = at(src, w, h, x0, y0 + 1, fill);
+        double v11 = at(src, w, h, x0 + 1, y0 + 1, fill);
+        out[y * w + x] = (v00 * (1 - fx) + v10 * fx) * (1 - fy) + (v01 * (1 - fx) + v11 * fx) * fy;
+      }
+    }
+    return out;
+  }
+
+  private static double at(double[] a, int w, int h, int x, int y, double fill) {
+    return x < 0 || y < 0 || x >= w || y >= h ? fill : a[y * w + x];
+  }
+
+  /** Separable Gaussian blur, edges clamped. */
+  static double[] gaussianBlur(double[] src, int w, int h, double sigma) {
+    int rad = Math.max(1, (int) Math.ceil(3 * sigma));
+    double[] k = new double[2 * rad + 1];
+    double sum = 0;
+    for (int i = -rad; i <= rad; i++) {
+      k[i + rad] = Math.exp(-i * i / (2 * sigma * sigma));
+      sum += k[i + rad];
+    }
+    for (int i = 0; i < k.length; i++) {
+      k[i] /= sum;
+    }
+    double[] tmp = new double[w * h];
+    for (int y = 0; y < h; y++) {
+      int row = y * w;
+      for (int x = 0; x < w; x++) {
+        double acc = 0;
+        for (int i = -rad; i <= rad; i++) {
+          int xx = Math.min(w - 1, Math.max(0, x + i));
+          acc += k[i + rad] * src[row + xx];
+        }
+        tmp[row + x] = acc;
+      }
+    }
+    double[] out = new double[w * h];
+    for (int y = 0; y < h; y++) {
+      for (int x = 0; x < w; x++) {
+        double acc = 0;
+        for (int i = -rad; i <= rad; i++) {
+          int yy = Math.min(h - 1, Math.max(0, y + i));
+          acc += k[i + rad] * tmp[yy * w + x];
+        }
+        out[y * w + x] = acc;
+      }
+    }
+    return out;
+  }
+
+  /** Standard normal from two uniforms (Box-Muller, one value per call: simple and reproducible). */
+  private static double nextGaussian(SplittableRandom r) {
+    double u = 1 - r.nextDouble();
+    double v = r.nextDouble();
+    return Math.sqrt(-2 * Math.log(u)) * Math.cos(2 * Math.PI * v);
+  }
+
+  private static BufferedImage toImage(double[] grey, int w, int h) {
+    BufferedImage img = new BufferedImage(w, h, BufferedImage.TYPE_BYTE_GRAY);
+    byte[] d = ((DataBufferByte) img.getRaster().getDataBuffer()).getData();
+    for (int i = 0; i < d.length; i++) {
+      d[i] = (byte) Math.max(0, Math.min(255, (int) Math.round(grey[i])));
+    }
+    return img;
+  }
+
+  private static BufferedImage jpegRoundTrip(BufferedImage img, float quality) {
+    try {
+      ByteArrayOutputStream bytes = new ByteArrayOutputStream();
+      ImageWriter writer = ImageIO.getImageWritersByFormatName("jpeg").next();
+      try (MemoryCacheImageOutputStream out = new MemoryCacheImageOutputStream(bytes)) {
+        writer.setOutput(out);
+        ImageWriteParam p = writer.getDefaultWriteParam();
+        p.setCompressionMode(ImageWriteParam.MODE_EXPLICIT);
+        p.setCompressionQuality(quality);
+        writer.write(null, new IIOImage(img, null, null), p);
+      } finally {
+        writer.dispose();
+      }
+      BufferedImage back = ImageIO.read(new ByteArrayInputStream(bytes.toByteArray()));
+      if (back.getType() == BufferedImage.TYPE_BYTE_GRAY) {
+        return back;
+      }
+      BufferedImage g = new BufferedImage(back.getWidth(), back.getHeight(), BufferedImage.TYPE_BYTE_GRAY);
+      g.getRaster().setRect(back.getRaster());
+      return g;
+    } catch (IOException e) {
+      throw new java.io.UncheckedIOException("JPEG round trip failed: " + e.getMessage(), e);
+    }
+  }
+
+  /** PNG bytes of an image. */
+  public static byte[] png(BufferedImage img) throws IOException {
+    ByteArrayOutputStream out = new ByteArrayOutputStream();
+    if (!ImageIO.write(img, "png", out)) {
+      throw new IOException("no PNG writer");
+    }
+    return out.toByteArray();
+  }
+
+  private static long mix(long z) {
+    z = (z ^ (z >>> 30)) * 0xBF58476D1CE4E5B9L;
+    z = (z ^ (z >>> 27)) * 0x94D049BB133111EBL;
+    return z ^ (z >>> 31);
+  }
+
+  /** Development entry: {@code DocumentSynth DIR COUNT SEED}. The CLI flag is {@code synth --documents}. */
+  public static void main(String[] args) throws Exception {
+    if (args.length != 3) {
+      System.err.println("usage: DocumentSynth DIR COUNT SEED");
+      System.exit(2);
+    }
+    long t0 = System.nanoTime();
+    write(Path.of(args[0]), Integer.parseInt(args[1]), Long.parseLong(args[2]));
+    System.out.printf(Locale.ROOT, "wrote %s pages to %s in %.1f s%n", args[1], args[0], (System.nanoTime() - t0) / 1e9);
+  }
+}
