@@ -15,6 +15,8 @@ import picocli.CommandLine.Command;
       TrainCommand.class,
       EvalCommand.class,
       RecognizeCommand.class,
+      ReadCommand.class,
+      EvalPagesCommand.class,
       BatchCommand.class,
       BenchCommand.class,
       CommandLine.HelpCommand.class
