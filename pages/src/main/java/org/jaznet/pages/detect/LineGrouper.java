@@ -97,11 +97,12 @@ final class LineGrouper {
     double h = s.charHeight();
     List<Blob> parts = new ArrayList<>(s.parts);
     parts.sort(Comparator.comparingInt(Blob::x0));
+    double threshold = wordGap(parts, h);
     List<List<Blob>> words = new ArrayList<>();
     List<Blob> cur = new ArrayList<>();
     int right = Integer.MIN_VALUE;
     for (Blob b : parts) {
-      if (!cur.isEmpty() && b.x0() - right > config.wordGap() * h) {
+      if (!cur.isEmpty() && b.x0() - right > threshold) {
         words.add(cur);
         cur = new ArrayList<>();
       }
@@ -114,6 +115,53 @@ final class LineGrouper {
       splitWide(w, out);
     }
     return out;
+  }
+
+  /**
+   * The gap between words of one line. Fonts space words from about 0.2 to 0.5 em and letters from
+   * about 0 to 0.1 em, so one fixed fraction of the character height splits some fonts' words and
+   * joins others'. A line's own gaps tell: when they fall into two clusters (Otsu's split of the
+   * gaps, the upper cluster's mean at least twice the lower's), the threshold lies between them,
+   * bounded to [0.18, 0.9] character heights; otherwise {@link DocDetectorConfig#wordGap()} decides.
+   */
+  double wordGap(List<Blob> parts, double h) {
+    double fixed = config.wordGap() * h;
+    List<Integer> gaps = new ArrayList<>();
+    int right = Integer.MIN_VALUE;
+    for (Blob b : parts) {
+      if (right != Integer.MIN_VALUE && b.x0() > right) {
+        gaps.add(b.x0() - right);
+      }
+      right = Math.max(right, b.x1());
+    }
+    if (gaps.size() < 4) {
+      return fixed;
+    }
+    int[] g = gaps.stream().mapToInt(Integer::intValue).sorted().toArray();
+    int n = g.length;
+    double[] prefix = new double[n + 1];
+    for (int i = 0; i < n; i++) {
+      prefix[i + 1] = prefix[i] + g[i];
+    }
+    double best = -1;
+    int split = -1;
+    for (int k = 1; k < n; k++) {
+      double m0 = prefix[k] / k;
+      double m1 = (prefix[n] - prefix[k]) / (n - k);
+      double between = (double) k * (n - k) * (m1 - m0) * (m1 - m0);
+      if (between > best) {
+        best = between;
+        split = k;
+      }
+    }
+    double lowMean = prefix[split] / split;
+    double highMean = (prefix[n] - prefix[split]) / (n - split);
+    if (highMean < 2 * Math.max(1, lowMean) || g[split] < 0.18 * h) {
+      // one cluster: a line of one word, or of words only
+      return fixed;
+    }
+    double t = (g[split - 1] + g[split]) / 2.0;
+    return Math.max(0.18 * h, Math.min(0.9 * h, t));
   }
 
   /** A word wider than a line-like aspect is cut at its widest gap, recursively; the recognizer reads 32x100. */

@@ -97,6 +97,10 @@ final class SynthCommand implements Callable<Integer> {
           + "flags go to the runner.")
   RunnerKind runner;
 
+  @Option(names = "--documents", description = "Render whole document pages instead of word images: --out gets"
+      + " images/page-NNNNN.png and words.jsonl (word boxes and texts), the layout eval-pages reads.")
+  boolean documents;
+
   @Unmatched List<String> runnerArgs = new ArrayList<>();
 
   @Override
@@ -109,6 +113,16 @@ final class SynthCommand implements Callable<Integer> {
     }
     if (t <= 0) {
       throw new ParameterException(spec.commandLine(), "--threads must be > 0, got " + t);
+    }
+    if (documents) {
+      try {
+        org.jaznet.synth.document.DocumentSynth.write(out, Math.toIntExact(count), seed);
+        outWriter.println("synth --documents: " + count + " pages with word boxes in " + out);
+        return 0;
+      } catch (java.io.IOException | org.jaznet.synth.SynthException e) {
+        err.println("jaznet synth: " + e.getMessage());
+        return 1;
+      }
     }
     if (!runnerArgs.isEmpty() && runner == null) {
       throw new ParameterException(spec.commandLine(), "unknown arguments " + runnerArgs
