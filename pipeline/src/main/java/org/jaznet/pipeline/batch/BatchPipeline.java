@@ -164,6 +164,8 @@ public final class BatchPipeline {
     if (o.getGroups() <= 0) {
       throw new IllegalArgumentException("--groups must be > 0, got " + o.getGroups());
     }
+    // a spec that names nothing at all is a bad option (exit 2), not a run with one failure
+    org.jaznet.pipeline.io.InputCheck.requireSomeInput(InputSpec.parse(o.getInput()));
     HeadSelection heads = HeadSelection.parse(o.getHeads());
     if (o.getModel() != null && !Files.isRegularFile(Path.of(o.getModel()))) {
       throw new IllegalArgumentException("model file " + o.getModel() + " does not exist");

@@ -5,7 +5,9 @@ import org.apache.beam.runners.direct.DirectOptions;
 import org.apache.beam.runners.direct.DirectRunner;
 import org.apache.beam.runners.flink.FlinkPipelineOptions;
 import org.apache.beam.runners.flink.FlinkRunner;
-import org.apache.beam.sdk.PipelineRunner;
+import org.apache.beam.runners.spark.SparkCommonPipelineOptions;
+import org.apache.beam.runners.spark.SparkPipelineOptions;
+import org.apache.beam.runners.spark.SparkRunner;
 import org.apache.beam.sdk.options.PipelineOptions;
 
 /** The Beam runners jaznet's pipelines are run on. */
@@ -14,7 +16,10 @@ public enum RunnerKind {
   DIRECT("DirectRunner"),
   /** Apache Flink: an embedded local cluster, or a real one via {@code --flinkMaster=host:port}. */
   FLINK("FlinkRunner"),
-  /** Apache Spark 3: needs {@code beam-runners-spark-3} on the classpath (not in the default build). */
+  /**
+   * Apache Spark 3 (3.5): a local Spark in this JVM ({@code local[workers]}), a cluster via
+   * {@code --sparkMaster=spark://host:7077}, or the master that {@code spark-submit} sets.
+   */
   SPARK("SparkRunner");
 
   private final String beamName;
@@ -43,7 +48,6 @@ public enum RunnerKind {
    * encodability checks are switched off: they re-encode every element (a test-time aid that costs
    * throughput); the tests run with them on.
    */
-  @SuppressWarnings("unchecked")
   public void configure(PipelineOptions o, int workers) {
     if (workers <= 0) {
       throw new IllegalArgumentException("workers must be > 0, got " + workers);
@@ -64,11 +68,11 @@ public enum RunnerKind {
         }
       }
       case SPARK -> {
-        try {
-          o.setRunner((Class<? extends PipelineRunner<?>>) Class.forName("org.apache.beam.runners.spark.SparkRunner"));
-        } catch (ClassNotFoundException e) {
-          throw new IllegalArgumentException("SparkRunner is not in this build: beam-runners-spark-3 was not on the"
-              + " classpath (see pipeline/README.md); use DirectRunner or FlinkRunner", e);
+        o.setRunner(SparkRunner.class);
+        SparkPipelineOptions s = o.as(SparkPipelineOptions.class);
+        // Beam's default master is local[4]; an explicit --sparkMaster (or spark-submit's spark.master) wins
+        if (SparkCommonPipelineOptions.DEFAULT_MASTER_URL.equals(s.getSparkMaster())) {
+          s.setSparkMaster("local[" + workers + "]");
         }
       }
     }

@@ -27,7 +27,7 @@ final class BatchCommand implements Callable<Integer> {
       description = "a glob ('dir/**/*.{png,jpg,jpeg,tif,bmp}'), a .zip/.tar/.tar.gz archive, or a .csv/.jsonl manifest")
   String input;
 
-  @Option(names = "--output", required = true, paramLabel = "DIR", description = "output directory")
+  @Option(names = {"--output", "--out"}, required = true, paramLabel = "DIR", description = "output directory")
   Path output;
 
   @Option(names = "--model", paramLabel = "M", description = "model file (default: the default model in models/)")
@@ -55,7 +55,7 @@ final class BatchCommand implements Callable<Integer> {
   @Option(names = "--format", defaultValue = "jsonl", description = "jsonl (default) or csv")
   OutputFormat format;
 
-  @Option(names = "--workers", paramLabel = "N", description = "parallel workers (default: the number of cores)")
+  @Option(names = {"--workers", "--threads"}, paramLabel = "N", description = "parallel workers (default: the number of cores)")
   Integer workers;
 
   @Option(names = "--groups", defaultValue = "16", paramLabel = "G",

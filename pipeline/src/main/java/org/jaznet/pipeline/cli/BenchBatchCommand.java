@@ -13,9 +13,9 @@ import picocli.CommandLine.Option;
 
 /** {@code jaznet bench batch}: Beam's overhead over hand-written loops, on the same images. */
 @Command(name = "batch", mixinStandardHelpOptions = true,
-    description = {"Compare the library loop (1 thread), a threaded loop, and the batch pipeline (all cores, 1 worker)",
-        "over the same synthetic images; prints images/s and the lines",
-        "'ratio pipeline/threaded: X' and 'ratio pipeline-1-worker/loop: Y' (targets >= 0.9)."})
+    description = {"Compare the batch pipeline's speed with plain loops over the same synthetic images.",
+        "Arms: the library loop (1 thread), a threaded loop, the pipeline on all cores and on 1 worker.",
+        "Prints images/s and the lines 'ratio pipeline/threaded: X' and 'ratio pipeline-1-worker/loop: Y' (targets >= 0.9)."})
 final class BenchBatchCommand implements Callable<Integer> {
   @Option(names = "--count", defaultValue = "3000",
       description = "images per round (default 3000: the pipeline's fixed start-up and commit cost must be small beside the work)")

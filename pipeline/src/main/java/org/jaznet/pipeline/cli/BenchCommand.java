@@ -5,7 +5,7 @@ import picocli.CommandLine.Command;
 
 /** Benchmarks that print figures (speed targets are checked here, never in timed unit tests). */
 @Command(name = "bench", mixinStandardHelpOptions = true,
-    description = "Measure speed: synth, recognize, batch",
+    description = "Measure speed: synth, recognize or batch (see each one's --help).",
     subcommands = {BenchSynthCommand.class, BenchRecognizeCommand.class, BenchBatchCommand.class})
 final class BenchCommand implements Runnable {
   @CommandLine.Spec CommandLine.Model.CommandSpec spec;

@@ -14,7 +14,7 @@ import picocli.CommandLine.Option;
  * {@code train: <N> images/s}, {@code infer: <N> images/s}, {@code single: <N> ms}, then GFLOP/s.
  */
 @Command(name = "recognize", mixinStandardHelpOptions = true,
-    description = "Benchmark the recognizer network: training and inference images/s, single-image latency, GFLOP/s")
+    description = "Benchmark the recognizer network: training and inference images/s, single-image latency, GFLOP/s.")
 final class BenchRecognizeCommand implements Callable<Integer> {
   @Option(names = "--arch", description = "trunk: ${COMPLETION-CANDIDATES} (default ${DEFAULT-VALUE})")
   Arch arch = Arch.SMALL;
@@ -28,7 +28,7 @@ final class BenchRecognizeCommand implements Callable<Integer> {
   @Option(names = "--ngrams", description = "NGRAM vocabulary size (default ${DEFAULT-VALUE})")
   int ngrams = 10_000;
 
-  @Option(names = "--batch", description = "batch size (default ${DEFAULT-VALUE})")
+  @Option(names = {"--batch", "--batch-size"}, description = "batch size (default ${DEFAULT-VALUE})")
   int batch = 64;
 
   @Option(names = "--seconds", description = "measuring time per figure (default ${DEFAULT-VALUE})")

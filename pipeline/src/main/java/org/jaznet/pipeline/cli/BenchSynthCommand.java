@@ -17,7 +17,7 @@ import picocli.CommandLine.Option;
  * {@code synth: <total> images/s total, <per-thread> images/s per thread, <T> threads}.
  */
 @Command(name = "synth", mixinStandardHelpOptions = true,
-    description = "Benchmark the synthetic engine's full default chain: images/s per thread and in total")
+    description = "Benchmark the synthetic engine's full default chain: images/s per thread and in total.")
 final class BenchSynthCommand implements Callable<Integer> {
   @Option(names = "--threads", paramLabel = "T", description = "rendering threads (default: cores)")
   Integer threads;

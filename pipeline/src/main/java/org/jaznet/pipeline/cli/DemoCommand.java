@@ -31,13 +31,14 @@ import picocli.CommandLine.Option;
  * prints accuracy and images/s, and writes a contact sheet and an HTML report.
  */
 @Command(name = "demo", mixinStandardHelpOptions = true,
-    description = {"Generate a small synthetic archive, read it with the batch pipeline and the default model,",
-        "print accuracy and images/s, and write an HTML report (open DIR/report.html in a browser).",
+    description = {"Run a small end-to-end demo: synthetic words, read by the batch pipeline, an HTML report.",
+        "Generates a small synthetic archive, reads it with the batch pipeline and the default model,",
+        "prints accuracy and images/s, and writes an HTML report (open DIR/report.html in a browser).",
         "The pipeline reads as ./jaznet batch does by default (--heads fast: every head but NGRAM)."})
 final class DemoCommand implements Callable<Integer> {
   private static final String MARKER = ".jaznet-demo";
 
-  @Option(names = "--out", defaultValue = "demo-out", paramLabel = "DIR", description = "output folder (default: ${DEFAULT-VALUE})")
+  @Option(names = {"--out", "--output"}, defaultValue = "demo-out", paramLabel = "DIR", description = "output folder (default: ${DEFAULT-VALUE})")
   Path out;
 
   @Option(names = "--count", defaultValue = "500", paramLabel = "N", description = "synthetic images (default: ${DEFAULT-VALUE})")

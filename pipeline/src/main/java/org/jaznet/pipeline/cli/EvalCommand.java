@@ -22,8 +22,8 @@ import picocli.CommandLine.Option;
 
 /** {@code jaznet eval}: the head x mode accuracy table of a model on a labelled dataset. */
 @Command(name = "eval", mixinStandardHelpOptions = true, sortOptions = false,
-    description = {"Evaluate a model on a labelled dataset (labels.tsv folder, MJSynth folder or LMDB) under the",
-      "standard protocol (lowercase, only [0-9a-z] kept, exact match): every head unconstrained and with",
+    description = {"Evaluate a model on a labelled dataset (labels.tsv folder, MJSynth folder or LMDB).",
+      "Standard protocol (lowercase, only [0-9a-z] kept, exact match): every head unconstrained and with",
       "the lexicon, plus the fused reading. Prints a Markdown table."})
 final class EvalCommand implements Callable<Integer> {
   @Option(names = "--model", description = "model file (default: the shipped default model)")

@@ -21,7 +21,7 @@ import picocli.CommandLine.Parameters;
  * images are named on stderr and make the exit status 1, the others are still printed.
  */
 @Command(name = "recognize", mixinStandardHelpOptions = true, sortOptions = false,
-    description = "Read the word in each image: prints path<TAB>text<TAB>confidence")
+    description = "Read the word in each image: prints path<TAB>text<TAB>confidence.")
 final class RecognizeCommand implements Callable<Integer> {
   @Option(names = "--model", description = "model file (default: the shipped default model)")
   Path model;

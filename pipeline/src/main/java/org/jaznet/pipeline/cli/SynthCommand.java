@@ -43,7 +43,7 @@ final class SynthCommand implements Callable<Integer> {
   @Option(names = "--count", required = true, description = "Number of images.")
   long count;
 
-  @Option(names = "--out", required = true, description = "Output folder (must be empty unless --resume).")
+  @Option(names = {"--out", "--output"}, required = true, description = "Output folder (must be empty unless --resume).")
   Path out;
 
   @Option(names = "--format", defaultValue = "mjsynth",

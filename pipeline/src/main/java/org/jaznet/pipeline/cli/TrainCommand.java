@@ -41,7 +41,7 @@ final class TrainCommand implements Callable<Integer> {
   @Option(names = "--dictionary", description = "word list (DICT classes, synthetic words); default dictionaries/en-90k.txt")
   Path dictionary;
 
-  @Option(names = "--out", required = true, description = "model file to write (e.g. model.zip)")
+  @Option(names = {"--out", "--output"}, required = true, description = "model file to write (e.g. model.zip)")
   Path out;
 
   @Option(names = "--data", description = "'synth' (default) or a labels.tsv / MJSynth / LMDB folder")
@@ -50,7 +50,7 @@ final class TrainCommand implements Callable<Integer> {
   @Option(names = "--steps", description = "optimisation steps (default: ${DEFAULT-VALUE})")
   long steps = 100_000;
 
-  @Option(names = "--batch", description = "images per step (default: ${DEFAULT-VALUE})")
+  @Option(names = {"--batch", "--batch-size"}, description = "images per step (default: ${DEFAULT-VALUE})")
   int batch = 64;
 
   @Option(names = "--init-from", description = "start a new run from this model file's weights (a further stage; fresh optimiser and schedule;"
