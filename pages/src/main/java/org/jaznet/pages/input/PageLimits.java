@@ -10,7 +10,7 @@ import static com.google.common.base.Preconditions.checkArgument;
  * @param maxPixels most pixels of one page (width x height, after rendering at {@code dpi}); a page
  *     declaring more is refused from its header or media box, before rendering
  */
-public record PageLimits(int dpi, int maxPages, long maxPixels) {
+public record PageLimits(int dpi, int maxPages, long maxPixels) implements java.io.Serializable {
   public static final int DEFAULT_DPI = 300;
   /** A 600 dpi A3 page is about 70 M pixels; 100 M leaves room and keeps one grey page under 100 MB. */
   public static final long DEFAULT_MAX_PIXELS = 100_000_000L;

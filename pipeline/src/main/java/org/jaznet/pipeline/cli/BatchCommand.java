@@ -62,6 +62,21 @@ final class BatchCommand implements Callable<Integer> {
       description = "groups the words are spread over (default 16); each gets one results file (and one failures file if any of its words failed)")
   int groups;
 
+  @Option(names = "--pages", description = {"read whole pages (PNG, JPEG, TIFF, PDF) instead of word images: detect their words,",
+      "read them in shared batches, write one --page-format file per input file and failures-pages.jsonl"})
+  boolean pages;
+
+  @Option(names = "--page-format", defaultValue = "json", paramLabel = "F",
+      description = "with --pages: json (default), text, hocr or alto")
+  org.jaznet.pages.write.PageFormat pageFormat;
+
+  @Option(names = "--detector", defaultValue = "auto", paramLabel = "D",
+      description = "with --pages: doc, scene or auto (default)")
+  org.jaznet.pages.detect.DetectorKind detector;
+
+  @Option(names = "--dpi", defaultValue = "300", paramLabel = "N", description = "with --pages: PDF render resolution (default 300)")
+  int dpi;
+
   @CommandLine.Unmatched List<String> runnerArgs = new ArrayList<>();
 
   static final class RunnerConverter implements CommandLine.ITypeConverter<RunnerKind> {
@@ -82,6 +97,9 @@ final class BatchCommand implements Callable<Integer> {
         System.err.println("jaznet batch: unexpected argument '" + a + "' (runner flags look like --name=value)");
         return 2;
       }
+    }
+    if (pages) {
+      return runPages();
     }
     BatchSummary summary;
     try {
@@ -116,6 +134,36 @@ final class BatchCommand implements Callable<Integer> {
       System.err.println("jaznet batch: cannot read " + accuracy + ": " + e.getMessage());
     }
     return 0;
+  }
+
+  private int runPages() {
+    try {
+      org.jaznet.pipeline.pages.PagesOptions o = PipelineOptionsFactory.fromArgs(runnerArgs.toArray(String[]::new))
+          .as(org.jaznet.pipeline.pages.PagesOptions.class);
+      org.jaznet.pipeline.io.InputCheck.requireSomeInput(org.jaznet.pipeline.io.InputSpec.parse(input));
+      o.setInput(input);
+      o.setOutput(output.toAbsolutePath().toString());
+      o.setModel(model == null ? null : model.toString());
+      o.setBatchSize(batchSize);
+      o.setHeads(heads);
+      o.setLanguageModel(!noLm);
+      o.setGroups(groups);
+      o.setPageFormat(pageFormat);
+      o.setDetector(detector);
+      o.setDpi(dpi);
+      runner.configure(o, workers == null ? Runtime.getRuntime().availableProcessors() : workers);
+      org.jaznet.pipeline.pages.PagesPipeline.Summary summary = org.jaznet.pipeline.pages.PagesPipeline.run(o);
+      System.out.println(summary);
+      System.out.println("output: " + output.toAbsolutePath() + "/<file name>" + pageFormat.suffix() + ", "
+          + org.jaznet.pipeline.pages.PagesPipeline.FAILURES_FILE + ".jsonl");
+      return 0;
+    } catch (IllegalArgumentException e) {
+      System.err.println("jaznet batch: " + e.getMessage());
+      return 2;
+    } catch (IOException | RuntimeException e) {
+      System.err.println("jaznet batch: the run failed: " + rootMessage(e));
+      return 1;
+    }
   }
 
   static String rootMessage(Throwable e) {

@@ -390,7 +390,7 @@ public final class ReadPages extends PTransform<PBegin, PCollection<Failure>> {
       }
       List<PageResult> pages = new ArrayList<>(headers.size());
       for (PageHeader h : headers) {
-        List<ReadWord> ws = byPage.getOrDefault(h.page(), List.of());
+        List<ReadWord> ws = new ArrayList<>(byPage.getOrDefault(h.page(), List.of()));
         ws.sort(Comparator.comparingInt(ReadWord::index));
         if (ws.size() != h.words()) {
           failures.inc();

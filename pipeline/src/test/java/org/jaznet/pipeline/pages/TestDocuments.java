@@ -36,7 +36,7 @@ public final class TestDocuments {
     int y = 80;
     for (String l : lines) {
       g.drawString(l, 60, y);
-      y += 70;
+      y += 50;
     }
     g.dispose();
     return img;
@@ -46,16 +46,17 @@ public final class TestDocuments {
     ImageIO.write(img, "png", file.toFile());
   }
 
-  /** A multi-page TIFF, compressed with {@code compression} ("LZW", "CCITT T.6" for bilevel pages...). */
+  /** A multi-page TIFF, compressed with {@code compression} ("LZW"; "CCITT T.6" for its bilevel pages, LZW for the others). */
   public static void tiff(Path file, List<BufferedImage> pages, String compression) throws IOException {
     ImageWriter w = ImageIO.getImageWritersByFormatName("tiff").next();
     try (ImageOutputStream out = ImageIO.createImageOutputStream(file.toFile())) {
       w.setOutput(out);
-      ImageWriteParam p = w.getDefaultWriteParam();
-      p.setCompressionMode(ImageWriteParam.MODE_EXPLICIT);
-      p.setCompressionType(compression);
       w.prepareWriteSequence(null);
       for (BufferedImage img : pages) {
+        ImageWriteParam p = w.getDefaultWriteParam();
+        p.setCompressionMode(ImageWriteParam.MODE_EXPLICIT);
+        // CCITT codes bilevel pages only; grey pages of the same file are LZW
+        p.setCompressionType(img.getType() == BufferedImage.TYPE_BYTE_BINARY || !compression.startsWith("CCITT") ? compression : "LZW");
         w.writeToSequence(new IIOImage(img, null, null), p);
       }
       w.endWriteSequence();
