@@ -15,7 +15,6 @@ import org.jaznet.pages.PageResult;
 import org.jaznet.pages.input.PageLimits;
 import org.jaznet.pages.input.PageSource;
 import org.jaznet.pages.input.PageSources;
-import org.jaznet.recognizer.RecognizerException;
 
 /**
  * Reads files of pages into {@link DocumentResult}s. Pages are decoded in order on the calling thread,
@@ -39,6 +38,11 @@ public final class DocumentReader implements AutoCloseable {
   private final PageLimits limits;
   private final int pagesPerBatch;
   private final ExecutorService pool;
+  private final ExecutorService recognition = Executors.newSingleThreadExecutor(r -> {
+    Thread t = new Thread(r, "jaznet-recognition");
+    t.setDaemon(true);
+    return t;
+  });
 
   public DocumentReader(PageReader reader, PageLimits limits, int threads, int pagesPerBatch) {
     this.reader = Objects.requireNonNull(reader, "reader");
@@ -116,50 +120,91 @@ public final class DocumentReader implements AutoCloseable {
       emitDone(open, sink);
     }
     flush(window, open, sink, times, counts);
+    drain(open, sink, times, counts);
     return new ReadTimes(counts[0], counts[1], times[0], times[1], times[2], System.nanoTime() - t0);
   }
 
+  /** A window of detected pages in recognition: the pages, and the future of their readings (with its time). */
+  private record InFlight(List<Slot> slots, List<PageReader.DetectedPage> detected, Future<List<PageResult>> results,
+      long[] nanos) {}
+
+  private InFlight pending;
+
+  /**
+   * Waits for the window's detections and hands its pages to the recognition thread, then applies the
+   * previous window's readings: the calling thread decodes and detects the next pages while the
+   * recogniser works. Every sink call and all bookkeeping stay on the calling thread.
+   */
   private void flush(List<Slot> window, List<Doc> open, Sink sink, long[] times, long[] counts) throws IOException {
-    if (window.isEmpty()) {
-      return;
-    }
-    List<Slot> ok = new ArrayList<>(window.size());
-    List<PageReader.DetectedPage> detected = new ArrayList<>(window.size());
-    for (Slot s : window) {
-      String id = PageImage.id(s.doc.input.source(), s.page);
-      try {
-        PageReader.DetectedPage d = s.detected.get();
-        detected.add(d);
-        ok.add(s);
-        times[1] += d.detectNanos();
-      } catch (ExecutionException e) {
-        sink.failure(new PageFailure(id, "word detection failed: " + e.getCause()));
-        s.doc.done++;
-      } catch (InterruptedException e) {
-        Thread.currentThread().interrupt();
-        throw new IOException("interrupted while reading " + id, e);
+    InFlight previous = pending;
+    pending = null;
+    if (!window.isEmpty()) {
+      List<Slot> ok = new ArrayList<>(window.size());
+      List<PageReader.DetectedPage> detected = new ArrayList<>(window.size());
+      for (Slot s : window) {
+        String id = PageImage.id(s.doc.input.source(), s.page);
+        try {
+          PageReader.DetectedPage d = s.detected.get();
+          detected.add(d);
+          ok.add(s);
+          times[1] += d.detectNanos();
+        } catch (ExecutionException e) {
+          sink.failure(new PageFailure(id, "word detection failed: " + e.getCause()));
+          s.doc.done++;
+        } catch (InterruptedException e) {
+          Thread.currentThread().interrupt();
+          throw new IOException("interrupted while reading " + id, e);
+        }
       }
+      window.clear();
+      long[] nanos = new long[1];
+      pending = new InFlight(ok, detected, recognition.submit(() -> {
+        long r0 = System.nanoTime();
+        try {
+          return reader.recognize(detected);
+        } finally {
+          nanos[0] = System.nanoTime() - r0;
+        }
+      }), nanos);
     }
-    window.clear();
-    long r0 = System.nanoTime();
+    if (previous != null) {
+      apply(previous, sink, times, counts);
+    }
+    emitDone(open, sink);
+  }
+
+  /** Waits for everything in flight. */
+  private void drain(List<Doc> open, Sink sink, long[] times, long[] counts) throws IOException {
+    if (pending != null) {
+      InFlight last = pending;
+      pending = null;
+      apply(last, sink, times, counts);
+    }
+    emitDone(open, sink);
+  }
+
+  private void apply(InFlight f, Sink sink, long[] times, long[] counts) throws IOException {
     try {
-      List<PageResult> results = reader.recognize(detected);
-      for (int i = 0; i < ok.size(); i++) {
-        Slot s = ok.get(i);
+      List<PageResult> results = f.results().get();
+      for (int i = 0; i < f.slots().size(); i++) {
+        Slot s = f.slots().get(i);
         s.doc.results[s.page - 1] = results.get(i);
-        sink.page(detected.get(i).page(), results.get(i));
+        sink.page(f.detected().get(i).page(), results.get(i));
         s.doc.done++;
         counts[0]++;
         counts[1] += results.get(i).words().size();
       }
-    } catch (RecognizerException | RuntimeException e) {
-      for (Slot s : ok) {
-        sink.failure(new PageFailure(PageImage.id(s.doc.input.source(), s.page), "recognition failed: " + e.getMessage()));
+    } catch (ExecutionException e) {
+      Throwable c = e.getCause();
+      for (Slot s : f.slots()) {
+        sink.failure(new PageFailure(PageImage.id(s.doc.input.source(), s.page), "recognition failed: " + c.getMessage()));
         s.doc.done++;
       }
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new IOException("interrupted while recognising", e);
     }
-    times[2] += System.nanoTime() - r0;
-    emitDone(open, sink);
+    times[2] += f.nanos()[0];
   }
 
   /** Emits, in input order, every document whose pages are all done. */
@@ -181,5 +226,6 @@ public final class DocumentReader implements AutoCloseable {
   @Override
   public void close() {
     pool.shutdownNow();
+    recognition.shutdownNow();
   }
 }

@@ -59,7 +59,7 @@ public final class PageReader {
         all[k++] = in;
       }
     }
-    List<Recognition> read = total == 0 ? List.of() : recognizer.recognizePreprocessed(all);
+    List<Recognition> read = total == 0 ? List.of() : recognizeAll(all);
     List<PageResult> out = new ArrayList<>(pages.size());
     k = 0;
     for (DetectedPage p : pages) {
@@ -73,6 +73,45 @@ public final class PageReader {
     }
     return out;
   }
+
+  /**
+   * Reads {@code all} in batches of {@link Recognizer#BATCH} on two threads: the recogniser runs one
+   * forward pass at a time, so while one batch is in the network the previous one is being decoded
+   * (beam search with the language model), which is single-threaded.
+   */
+  private List<Recognition> recognizeAll(float[][] all) throws RecognizerException {
+    int batches = (all.length + Recognizer.BATCH - 1) / Recognizer.BATCH;
+    if (batches <= 1) {
+      return recognizer.recognizePreprocessed(all);
+    }
+    List<java.util.concurrent.Future<List<Recognition>>> parts = new ArrayList<>(batches);
+    for (int b = 0; b < batches; b++) {
+      float[][] chunk = java.util.Arrays.copyOfRange(all, b * Recognizer.BATCH, Math.min(all.length, (b + 1) * Recognizer.BATCH));
+      parts.add(DECODERS.submit(() -> recognizer.recognizePreprocessed(chunk)));
+    }
+    List<Recognition> out = new ArrayList<>(all.length);
+    try {
+      for (java.util.concurrent.Future<List<Recognition>> f : parts) {
+        out.addAll(f.get());
+      }
+    } catch (java.util.concurrent.ExecutionException e) {
+      if (e.getCause() instanceof RecognizerException re) {
+        throw re;
+      }
+      throw new RecognizerException("recognition failed: " + e.getCause(), e.getCause());
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new RecognizerException("interrupted", e);
+    }
+    return out;
+  }
+
+  /** Two threads per JVM for {@link #recognizeAll}: one batch in the network, one being decoded. */
+  private static final java.util.concurrent.ExecutorService DECODERS = java.util.concurrent.Executors.newFixedThreadPool(2, r -> {
+    Thread t = new Thread(r, "jaznet-recognize");
+    t.setDaemon(true);
+    return t;
+  });
 
   /** Detects and reads {@code pages}, all their words in shared batches. */
   public List<PageResult> read(List<PageImage> pages) throws RecognizerException {

@@ -92,7 +92,7 @@ final class EvalPagesCommand implements Callable<Integer> {
     } else {
       extra.put("engine", "jaznet --detector " + detector.name().toLowerCase(Locale.ROOT));
       PageLimits limits = PageLimits.defaults().withDpi(dpi);
-      try (Recognizer rec = model == null ? Recognizer.loadDefault() : Recognizer.load(model)) {
+      try (Recognizer rec = org.jaznet.pipeline.batch.Models.get((model == null ? org.jaznet.pipeline.batch.ModelSpec.defaultModel() : org.jaznet.pipeline.batch.ModelSpec.file(model.toString())).withHeads(org.jaznet.pipeline.batch.HeadSelection.parse("fast")))) {
         PageReader reader = new PageReader(WordDetectors.create(detector), rec, CropConfig.defaults());
         Function<Path, PageResult> read = file -> {
           try (PageSource src = PageSources.open(file, limits)) {

@@ -108,7 +108,7 @@ final class ReadCommand implements Callable<Integer> {
         Files.createDirectories(output);
       }
       int n = threads == null ? Runtime.getRuntime().availableProcessors() : Math.max(1, threads);
-      try (Recognizer rec = model == null ? Recognizer.loadDefault() : Recognizer.load(model);
+      try (Recognizer rec = org.jaznet.pipeline.batch.Models.get((model == null ? org.jaznet.pipeline.batch.ModelSpec.defaultModel() : org.jaznet.pipeline.batch.ModelSpec.file(model.toString())).withHeads(org.jaznet.pipeline.batch.HeadSelection.parse("fast")));
            DocumentReader reader = new DocumentReader(
                new PageReader(WordDetectors.create(detector), rec, CropConfig.defaults()), limits, n, 8)) {
         Outputs sink = new Outputs();
