@@ -6,6 +6,6 @@ public enum DetectorKind {
   DOC,
   /** The fully-convolutional scene text detector; for photographs. */
   SCENE,
-  /** Chooses {@link #DOC} or {@link #SCENE} per page. */
+  /** Chooses {@link #DOC} or {@link #SCENE} per page (see {@link AutoDetector}). */
   AUTO
 }
