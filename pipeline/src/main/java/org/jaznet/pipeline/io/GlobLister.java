@@ -31,20 +31,16 @@ public final class GlobLister {
   }
 
   /**
-   * Whether the glob matches at least one regular file; stops at the first. False (not an exception)
-   * when a plain path or the glob's base directory does not exist; a plain path naming a directory
-   * still throws, as in {@link #list}.
+   * Whether the glob matches at least one regular file; stops at the first. Throws, as {@link #list}
+   * does, a {@link NoSuchFileException} (message: what is missing) when a plain path or the glob's base
+   * directory does not exist, and an IOException for a plain path naming a directory.
    */
   public static boolean anyMatch(String glob) throws IOException {
     boolean[] found = {false};
-    try {
-      walk(glob, p -> {
-        found[0] = true;
-        return false;
-      });
-    } catch (NoSuchFileException e) {
+    walk(glob, p -> {
+      found[0] = true;
       return false;
-    }
+    });
     return found[0];
   }
 

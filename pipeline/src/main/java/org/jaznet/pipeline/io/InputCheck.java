@@ -54,6 +54,8 @@ public final class InputCheck {
           return null;
         }
       }
+    } catch (java.nio.file.NoSuchFileException e) {
+      return e.getMessage();
     } catch (IOException e) {
       if (e.getMessage() != null && e.getMessage().contains("is a directory")) {
         throw new IllegalArgumentException(e.getMessage(), e);
