@@ -12,7 +12,8 @@ import org.jaznet.pages.PageException;
 import org.jaznet.pages.PageImage;
 
 /**
- * A TIFF file, one page per image file directory, read with the JDK's ImageIO TIFF plugin (multi-page,
+ * A TIFF file, one page per image file directory (counted by {@link TiffDirectories}, which stops at a
+ * looping chain), read with the JDK's ImageIO TIFF plugin (multi-page,
  * bilevel, LZW, PackBits, Deflate, CCITT Group 3/4, JPEG). The page count is checked against
  * {@link PageLimits#maxPages()} when the file is opened; each page's declared size is checked against
  * {@link PageLimits#maxPixels()}, and its strips or tiles against the file length, before it is decoded.
@@ -34,18 +35,9 @@ public final class TiffPageSource implements PageSource {
   static TiffPageSource open(ImageIoInput input, PageLimits limits) throws PageException {
     checkNotNull(limits, "limits");
     try {
-      int n;
-      try {
-        n = input.reader().getNumImages(true);
-      } catch (IOException | RuntimeException e) {
-        throw new PageException(input.source() + ": malformed TIFF: " + e.getMessage(), e);
-      }
+      int n = TiffDirectories.count(input.source(), input.stream(), input.length(), limits.maxPages());
       if (n < 1) {
         throw new PageException(input.source() + ": TIFF file has no pages");
-      }
-      if (n > limits.maxPages()) {
-        throw new PageException(
-            input.source() + ": TIFF file has " + n + " pages, over the limit of " + limits.maxPages());
       }
       return new TiffPageSource(input, n, limits);
     } catch (PageException | RuntimeException e) {

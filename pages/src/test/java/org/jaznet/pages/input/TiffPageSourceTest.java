@@ -138,8 +138,22 @@ class TiffPageSourceTest {
     assertThatThrownBy(() -> PageSources.open("three.tif", tiff, new PageLimits(300, 2, 1_000_000)))
         .isInstanceOf(PageException.class)
         .hasMessageContaining("three.tif")
-        .hasMessageContaining("3 pages")
+        .hasMessageContaining("more than 2 pages")
         .hasMessageContaining("limit of 2");
+  }
+
+  @Test
+  void loopingDirectoryChain_refused() throws Exception {
+    byte[] tiff = TestImages.tiff(List.of(new TiffPage(TestImages.page(BufferedImage.TYPE_BYTE_GRAY, 8, 8), null)));
+    java.nio.ByteBuffer b = java.nio.ByteBuffer.wrap(tiff);
+    b.order(tiff[0] == 'I' ? java.nio.ByteOrder.LITTLE_ENDIAN : java.nio.ByteOrder.BIG_ENDIAN);
+    int ifd = b.getInt(4);
+    int entries = Short.toUnsignedInt(b.getShort(ifd));
+    b.putInt(ifd + 2 + 12 * entries, ifd); // next directory: itself
+    assertThatThrownBy(() -> PageSources.open("loop.tif", tiff, PageLimits.defaults()))
+        .isInstanceOf(PageException.class)
+        .hasMessageContaining("loop.tif")
+        .hasMessageContaining("loops");
   }
 
   @Test
