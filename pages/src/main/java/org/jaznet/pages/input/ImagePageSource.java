@@ -1,38 +1,54 @@
 package org.jaznet.pages.input;
 
+import static com.google.common.base.Preconditions.checkNotNull;
+
 import java.awt.image.BufferedImage;
 import java.io.IOException;
-import javax.imageio.ImageReader;
 import org.jaznet.pages.PageException;
 import org.jaznet.pages.PageImage;
 
-/** A one-page image file (PNG, JPEG, BMP, GIF), its size checked from the header before decoding. */
-final class ImagePageSource implements PageSource {
-  private final String source;
-  private byte[] bytes;
-  private final PageLimits limits;
+/**
+ * A one-page PNG, JPEG or BMP file. Its declared width and height are read from the header when it is
+ * opened and refused above {@link PageLimits#maxPixels()} before any pixel is decoded; the page is decoded
+ * to 8-bit grey or BGR (see {@link PagePixels}).
+ */
+public final class ImagePageSource implements PageSource {
+  private final ImageIoInput input;
+  private final InputFormat format;
 
-  private ImagePageSource(String source, byte[] bytes, PageLimits limits) {
-    this.source = source;
-    this.bytes = bytes;
-    this.limits = limits;
+  private ImagePageSource(ImageIoInput input, InputFormat format) {
+    this.input = input;
+    this.format = format;
   }
 
-  static PageSource open(String source, byte[] bytes, PageLimits limits) throws PageException {
-    ImageReader r = ImageReaders.open(source, bytes, "image");
+  /**
+   * Opens {@code input} (which this source then owns) as a {@code format} image and checks its declared
+   * size against {@code limits}.
+   */
+  static ImagePageSource open(ImageIoInput input, InputFormat format, PageLimits limits)
+      throws PageException {
+    checkNotNull(limits, "limits");
     try {
-      ImageReaders.checkSize(source, r.getWidth(0), r.getHeight(0), limits);
-    } catch (IOException | RuntimeException e) {
-      throw new PageException(source + ": malformed image header: " + e.getMessage(), e);
-    } finally {
-      ImageReaders.dispose(r);
+      long w;
+      long h;
+      try {
+        w = input.reader().getWidth(0);
+        h = input.reader().getHeight(0);
+      } catch (IOException | RuntimeException e) {
+        throw new PageException(
+            PageImage.id(input.source(), 1) + ": malformed " + format + " header: " + e.getMessage(), e);
+      }
+      PixelCheck.check(input.source(), 1, w, h, limits);
+      return new ImagePageSource(input, format);
+    } catch (PageException | RuntimeException e) {
+      input.close();
+      throw e;
     }
-    return new ImagePageSource(source, bytes, limits);
   }
 
   @Override
   public String source() {
-    return source;
+    return input.source();
   }
 
   @Override
@@ -43,25 +59,20 @@ final class ImagePageSource implements PageSource {
   @Override
   public PageImage page(int page) throws PageException {
     if (page != 1) {
-      throw new PageException(PageImage.id(source, page) + ": an image file has one page");
+      throw new PageException(
+          PageImage.id(source(), page) + ": no such page, a " + format + " file has 1 page");
     }
-    if (bytes == null) {
-      throw new IllegalStateException(source + " is closed");
-    }
-    ImageReader r = ImageReaders.open(source, bytes, "image");
     try {
-      ImageReaders.checkSize(source, r.getWidth(0), r.getHeight(0), limits);
-      BufferedImage img = r.read(0);
-      return new PageImage(source, 1, Pixels.normalise(img));
+      BufferedImage img = input.reader().read(0);
+      return new PageImage(source(), 1, PagePixels.toGreyOrBgr(img));
     } catch (IOException | RuntimeException e) {
-      throw new PageException(source + ": cannot decode: " + e.getMessage(), e);
-    } finally {
-      ImageReaders.dispose(r);
+      throw new PageException(
+          PageImage.id(source(), 1) + ": malformed " + format + " image: " + e.getMessage(), e);
     }
   }
 
   @Override
   public void close() {
-    bytes = null;
+    input.close();
   }
 }

@@ -1,94 +1,83 @@
 package org.jaznet.pages.input;
 
+import static com.google.common.base.Preconditions.checkNotNull;
+
 import java.io.IOException;
+import java.io.InputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.Objects;
+import java.util.Locale;
+import org.apache.pdfbox.io.RandomAccessRead;
+import org.apache.pdfbox.io.RandomAccessReadBuffer;
+import org.apache.pdfbox.io.RandomAccessReadBufferedFile;
 import org.jaznet.pages.PageException;
 
-/** Opens a page file by what its bytes are (never by its name): PNG, JPEG, BMP, GIF, TIFF or PDF. */
+/**
+ * Opens page inputs as {@link PageSource}s. The format is recognised from the leading bytes (see
+ * {@link InputFormat#sniff}), never from the file name: PNG, JPEG and BMP become an
+ * {@link ImagePageSource}, TIFF a {@link TiffPageSource}, PDF a {@link PdfPageSource}.
+ */
 public final class PageSources {
-  /** Largest page file read into memory. */
-  public static final long MAX_FILE_BYTES = 512L << 20;
-
   private PageSources() {}
 
-  /** The kinds of page file, told apart by their first bytes. */
-  enum Kind { PNG, JPEG, BMP, GIF, TIFF, PDF }
-
   /**
-   * Opens {@code bytes}, named {@code source} in results and errors.
+   * Opens the input {@code source} whose content is {@code bytes}.
    *
-   * @throws PageException naming {@code source}, for an unknown, malformed, encrypted or oversized file
+   * @throws PageException naming {@code source}, for an unknown format or an input refused by its reader
    */
   public static PageSource open(String source, byte[] bytes, PageLimits limits) throws PageException {
-    Objects.requireNonNull(source, "source");
-    Objects.requireNonNull(bytes, "bytes");
-    Objects.requireNonNull(limits, "limits");
-    Kind kind = sniff(bytes);
-    if (kind == null) {
-      throw new PageException(source + ": not a PNG, JPEG, TIFF, BMP, GIF or PDF file"
-          + (bytes.length == 0 ? " (empty)" : ""));
-    }
-    return switch (kind) {
-      case PDF -> PdfPageSource.open(source, bytes, limits);
-      case TIFF -> TiffPageSource.open(source, bytes, limits);
-      default -> ImagePageSource.open(source, bytes, limits);
+    checkNotNull(source, "source");
+    checkNotNull(bytes, "bytes");
+    checkNotNull(limits, "limits");
+    InputFormat format = sniff(source, bytes);
+    return switch (format) {
+      case PDF -> PdfPageSource.open(source, new RandomAccessReadBuffer(bytes), limits);
+      case TIFF -> TiffPageSource.open(ImageIoInput.of(source, "tiff", bytes), limits);
+      default -> ImagePageSource.open(ImageIoInput.of(source, readerName(format), bytes), format, limits);
     };
   }
 
-  /** Opens a file on disk, named by its path. */
+  /**
+   * Opens {@code file}, named by its path in messages. The file is read from disk as needed rather than
+   * loaded whole.
+   *
+   * @throws PageException naming the file, when it cannot be read, has an unknown format or is refused
+   */
   public static PageSource open(Path file, PageLimits limits) throws PageException {
+    checkNotNull(file, "file");
+    checkNotNull(limits, "limits");
     String source = file.toString();
-    try {
-      if (!Files.isRegularFile(file)) {
-        throw new PageException(source + ": " + (Files.exists(file) ? "not a regular file" : "no such file"));
-      }
-      long size = Files.size(file);
-      if (size > MAX_FILE_BYTES) {
-        throw new PageException(source + ": file of " + size + " bytes is over the limit of " + MAX_FILE_BYTES);
-      }
-      return open(source, Files.readAllBytes(file), limits);
+    InputFormat format = sniff(source, head(source, file));
+    switch (format) {
+      case PDF:
+        RandomAccessRead in;
+        try {
+          in = new RandomAccessReadBufferedFile(file);
+        } catch (IOException e) {
+          throw new PageException(source + ": cannot be read: " + e.getMessage(), e);
+        }
+        return PdfPageSource.open(source, in, limits);
+      case TIFF:
+        return TiffPageSource.open(ImageIoInput.of(source, "tiff", file), limits);
+      default:
+        return ImagePageSource.open(ImageIoInput.of(source, readerName(format), file), format, limits);
+    }
+  }
+
+  private static InputFormat sniff(String source, byte[] head) throws PageException {
+    return InputFormat.sniff(head)
+        .orElseThrow(() -> new PageException(source + ": not a PNG, JPEG, TIFF, BMP or PDF file"));
+  }
+
+  private static byte[] head(String source, Path file) throws PageException {
+    try (InputStream in = Files.newInputStream(file)) {
+      return in.readNBytes(InputFormat.SNIFF_BYTES);
     } catch (IOException e) {
-      throw new PageException(source + ": cannot read: " + e.getMessage(), e);
+      throw new PageException(source + ": cannot be read: " + e.getMessage(), e);
     }
   }
 
-  static Kind sniff(byte[] b) {
-    if (starts(b, 0x89, 'P', 'N', 'G')) {
-      return Kind.PNG;
-    }
-    if (starts(b, 0xFF, 0xD8, 0xFF)) {
-      return Kind.JPEG;
-    }
-    if (starts(b, 'I', 'I', 42, 0) || starts(b, 'M', 'M', 0, 42)) {
-      return Kind.TIFF;
-    }
-    if (starts(b, 'B', 'M')) {
-      return Kind.BMP;
-    }
-    if (starts(b, 'G', 'I', 'F', '8')) {
-      return Kind.GIF;
-    }
-    // PDF readers accept the header anywhere in the first KB
-    int scan = Math.min(b.length - 5, 1024);
-    for (int i = 0; i <= scan; i++) {
-      if (b[i] == '%' && b[i + 1] == 'P' && b[i + 2] == 'D' && b[i + 3] == 'F' && b[i + 4] == '-') {
-        return Kind.PDF;
-      }
-    }
-    return null;
-  }
-
-  private static boolean starts(byte[] b, int... magic) {
-    if (b.length < magic.length) {
-      return false;
-    }
-    for (int i = 0; i < magic.length; i++) {
-      if ((b[i] & 0xFF) != magic[i]) {
-        return false;
-      }
-    }
-    return true;
+  private static String readerName(InputFormat format) {
+    return format.name().toLowerCase(Locale.ROOT);
   }
 }

@@ -1,13 +1,15 @@
 package org.jaznet.pages.input;
 
+import static com.google.common.base.Preconditions.checkNotNull;
+
 import java.awt.image.BufferedImage;
 import java.io.IOException;
 import org.apache.pdfbox.Loader;
-import org.apache.pdfbox.io.IOUtils;
+import org.apache.pdfbox.io.MemoryUsageSetting;
+import org.apache.pdfbox.io.RandomAccessRead;
 import org.apache.pdfbox.pdmodel.PDDocument;
 import org.apache.pdfbox.pdmodel.PDPage;
 import org.apache.pdfbox.pdmodel.common.PDRectangle;
-import org.apache.pdfbox.pdmodel.encryption.AccessPermission;
 import org.apache.pdfbox.pdmodel.encryption.InvalidPasswordException;
 import org.apache.pdfbox.rendering.ImageType;
 import org.apache.pdfbox.rendering.PDFRenderer;
@@ -15,57 +17,67 @@ import org.jaznet.pages.PageException;
 import org.jaznet.pages.PageImage;
 
 /**
- * A PDF file, its pages rendered in grey with Apache PDFBox at {@link PageLimits#dpi()}. Each page's size
- * at that resolution is computed from its crop box and checked against the pixel limit before
- * rendering. PDFs that need a password, or whose owner forbids extracting their content, are refused;
- * PDFs encrypted with an empty user password (readable by any viewer) are read. PDFBox buffers streams
- * in temporary files, not on the heap.
+ * A PDF file, rendered one page at a time with Apache PDFBox at {@link PageLimits#dpi()} to 8-bit grey.
+ * Refused when opened: encrypted files that need a password (or forbid content extraction), malformed
+ * files, files without pages or with more than {@link PageLimits#maxPages()}. Each page's pixel size is
+ * computed from its crop box (the media box when none) and rotation before rendering and refused above
+ * {@link PageLimits#maxPixels()}. PDFBox buffers decoded streams in memory up to
+ * {@value #MAIN_MEMORY_BYTES} bytes, then in temporary files.
  */
-final class PdfPageSource implements PageSource {
+public final class PdfPageSource implements PageSource {
+  /** Main memory PDFBox may use for stream buffers of one document before spilling to temp files. */
+  static final long MAIN_MEMORY_BYTES = 64L << 20;
+
   private final String source;
-  private final PDDocument doc;
+  private final PDDocument document;
   private final PDFRenderer renderer;
-  private final int pages;
   private final PageLimits limits;
 
-  private PdfPageSource(String source, PDDocument doc, PageLimits limits) {
+  private PdfPageSource(String source, PDDocument document, PageLimits limits) {
     this.source = source;
-    this.doc = doc;
-    this.renderer = new PDFRenderer(doc);
-    this.pages = doc.getNumberOfPages();
+    this.document = document;
+    this.renderer = new PDFRenderer(document);
     this.limits = limits;
   }
 
-  static PageSource open(String source, byte[] bytes, PageLimits limits) throws PageException {
+  /** Parses the PDF read by {@code in} (which this source then owns) and checks its pages. */
+  static PdfPageSource open(String source, RandomAccessRead in, PageLimits limits) throws PageException {
+    checkNotNull(source, "source");
+    checkNotNull(limits, "limits");
     PDDocument doc;
     try {
-      doc = Loader.loadPDF(bytes, "", null, null, IOUtils.createTempFileOnlyStreamCache());
+      doc = Loader.loadPDF(in, "", MemoryUsageSetting.setupMixed(MAIN_MEMORY_BYTES).streamCache);
     } catch (InvalidPasswordException e) {
-      throw new PageException(source + ": encrypted PDF: it needs a password to open", e);
-    } catch (IOException | RuntimeException e) {
-      throw new PageException(source + ": malformed PDF: " + e.getMessage(), e);
+      closeQuietly(in);
+      throw new PageException(source + ": encrypted PDF, a password is needed", e);
+    } catch (IOException | RuntimeException | StackOverflowError e) {
+      closeQuietly(in);
+      throw new PageException(source + ": malformed PDF: " + reason(e), e);
     }
     try {
-      if (doc.isEncrypted()) {
-        AccessPermission ap = doc.getCurrentAccessPermission();
-        if (!ap.canExtractContent()) {
-          throw new PageException(source + ": encrypted PDF: its owner does not permit extracting its content");
-        }
-      }
-      int n = doc.getNumberOfPages();
-      if (n <= 0) {
-        throw new PageException(source + ": PDF has no pages");
-      }
-      if (n > limits.maxPages()) {
-        throw new PageException(source + ": PDF has " + n + " pages, over the limit of " + limits.maxPages() + " (--max-pages)");
-      }
+      check(source, doc, limits);
       return new PdfPageSource(source, doc, limits);
-    } catch (PageException e) {
+    } catch (PageException | RuntimeException e) {
       closeQuietly(doc);
       throw e;
-    } catch (RuntimeException e) {
-      closeQuietly(doc);
-      throw new PageException(source + ": malformed PDF: " + e.getMessage(), e);
+    }
+  }
+
+  private static void check(String source, PDDocument doc, PageLimits limits) throws PageException {
+    try {
+      if (doc.isEncrypted() && !doc.getCurrentAccessPermission().canExtractContent()) {
+        throw new PageException(source + ": encrypted PDF that forbids content extraction");
+      }
+      int n = doc.getNumberOfPages();
+      if (n < 1) {
+        throw new PageException(source + ": PDF file has no pages");
+      }
+      if (n > limits.maxPages()) {
+        throw new PageException(
+            source + ": PDF file has " + n + " pages, over the limit of " + limits.maxPages());
+      }
+    } catch (RuntimeException | StackOverflowError e) {
+      throw new PageException(source + ": malformed PDF: " + reason(e), e);
     }
   }
 
@@ -76,43 +88,57 @@ final class PdfPageSource implements PageSource {
 
   @Override
   public int pageCount() {
-    return pages;
+    return document.getNumberOfPages();
   }
 
   @Override
   public PageImage page(int page) throws PageException {
     String id = PageImage.id(source, page);
-    if (page < 1 || page > pages) {
-      throw new PageException(id + ": the file has " + pages + " pages");
+    if (page < 1 || page > pageCount()) {
+      throw new PageException(id + ": no such page, the file has " + pageCount());
     }
     try {
-      PDPage p = doc.getPage(page - 1);
-      PDRectangle box = p.getCropBox();
-      double scale = limits.dpi() / 72.0;
-      long w = (long) Math.ceil(Math.abs(box.getWidth()) * scale);
-      long h = (long) Math.ceil(Math.abs(box.getHeight()) * scale);
-      ImageReaders.checkSize(id + " at " + limits.dpi() + " dpi", w, h, limits);
+      long[] size = pixelSize(id, document.getPage(page - 1));
+      PixelCheck.check(source, page, size[0], size[1], limits);
       BufferedImage img = renderer.renderImageWithDPI(page - 1, limits.dpi(), ImageType.GRAY);
-      return new PageImage(source, page, Pixels.normalise(img));
-    } catch (PageException e) {
-      throw e;
-    } catch (IOException | RuntimeException e) {
-      throw new PageException(id + ": cannot render PDF page: " + e.getMessage(), e);
-    } catch (OutOfMemoryError e) {
-      throw new PageException(id + ": rendering ran out of memory", e);
+      return new PageImage(source, page, PagePixels.toGreyOrBgr(img));
+    } catch (IOException | RuntimeException | StackOverflowError e) {
+      throw new PageException(id + ": malformed PDF: " + reason(e), e);
     }
+  }
+
+  /**
+   * The rendered {@code {width, height}} of {@code p} at the limits' dpi, as PDFBox computes it: the crop
+   * box in points times dpi / 72, floored, at least 1, sides swapped for a quarter-turn rotation.
+   */
+  private long[] pixelSize(String id, PDPage p) throws PageException {
+    PDRectangle box = p.getCropBox();
+    double scale = limits.dpi() / 72.0;
+    double w = Math.floor(box.getWidth() * scale);
+    double h = Math.floor(box.getHeight() * scale);
+    if (!Double.isFinite(w) || !Double.isFinite(h)) {
+      throw new PageException(id + ": page box " + box + " is not finite");
+    }
+    // A value above Long.MAX_VALUE saturates, which PixelCheck then refuses.
+    long wPx = Math.max((long) w, 1);
+    long hPx = Math.max((long) h, 1);
+    return p.getRotation() % 180 == 0 ? new long[] {wPx, hPx} : new long[] {hPx, wPx};
   }
 
   @Override
   public void close() {
-    closeQuietly(doc);
+    closeQuietly(document);
   }
 
-  private static void closeQuietly(PDDocument doc) {
+  private static String reason(Throwable e) {
+    return e.getMessage() != null ? e.getMessage() : e.getClass().getSimpleName();
+  }
+
+  private static void closeQuietly(AutoCloseable c) {
     try {
-      doc.close();
-    } catch (IOException ignored) {
-      // temporary buffers only
+      c.close();
+    } catch (Exception e) {
+      // Closing an input only releases buffers; nothing is lost when it fails.
     }
   }
 }
