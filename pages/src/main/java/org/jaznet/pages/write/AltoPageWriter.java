@@ -2,120 +2,154 @@ package org.jaznet.pages.write;
 
 import java.io.IOException;
 import java.io.OutputStream;
-import java.util.Locale;
+import java.math.BigDecimal;
+import java.math.RoundingMode;
+import java.util.List;
 import javax.xml.stream.XMLStreamException;
-import javax.xml.stream.XMLStreamWriter;
 import org.jaznet.pages.DocumentResult;
 import org.jaznet.pages.PageBox;
 import org.jaznet.pages.PageResult;
 import org.jaznet.pages.PageWord;
 
 /**
- * ALTO v4.2: a {@code Description} (pixel units, source file, jaznet as processing software), then per
- * page {@code Page / PrintSpace / TextBlock / TextLine / String} with HPOS, VPOS, WIDTH, HEIGHT, and WC
- * (the confidence, in [0, 1]) and CONTENT on each String, {@code SP} between Strings.
+ * ALTO v4 ({@value #NS}, written to the 4.2 schema), UTF-8:
+ *
+ * <pre>
+ * alto[SCHEMAVERSION=4.2]
+ *   Description: MeasurementUnit pixel, sourceImageInformation/fileName (the source),
+ *                OCRProcessing[ID=OCR_0]/ocrProcessingStep/processingSoftware/softwareName jaznet
+ *   Layout
+ *     Page[ID=P{n}, PHYSICAL_IMG_NR=n, WIDTH, HEIGHT]
+ *       PrintSpace[HPOS=0, VPOS=0, WIDTH, HEIGHT]              (also on a page without words)
+ *         TextBlock[ID=P{n}_TB{i}, HPOS, VPOS, WIDTH, HEIGHT]
+ *           TextLine[ID=P{n}_TL{j}, HPOS, VPOS, WIDTH, HEIGHT]
+ *             String[ID=P{n}_S{k}, HPOS, VPOS, WIDTH, HEIGHT, WC, CONTENT] SP String ...
+ * </pre>
+ *
+ * <p>The element order and required attributes are those of the schema: a Page needs ID and
+ * PHYSICAL_IMG_NR, a TextBlock ID, a String CONTENT; a TextLine holds at least one String, an SP
+ * comes only between two Strings. Ids are XML ids, unique in the file as long as page numbers are.
+ * WC is the confidence rounded to 4 decimals, in [0, 1]. A block's and line's box is the union of its
+ * words'. An SP carries HPOS and WIDTH of the gap when the next word starts right of this one.
+ *
+ * <p>CONTENT and fileName are cleaned of XML-illegal characters ({@link XmlChars}); CONTENT, an
+ * attribute, also has tab, newline and carriage return as spaces (what a reader would see).
  */
 final class AltoPageWriter implements PageWriter {
   static final String NS = "http://www.loc.gov/standards/alto/ns-v4#";
-  private static final String XSI = "http://www.w3.org/2001/XMLSchema-instance";
+  static final String XSI_NS = "http://www.w3.org/2001/XMLSchema-instance";
+  static final String SCHEMA_LOCATION = NS + " http://www.loc.gov/standards/alto/v4/alto-4-2.xsd";
+
+  @Override
+  public PageFormat format() {
+    return PageFormat.ALTO;
+  }
 
   @Override
   public void write(DocumentResult doc, OutputStream out) throws IOException {
-    XMLStreamWriter x = XmlWriters.open(out);
     try {
-      x.writeStartDocument("UTF-8", "1.0");
-      x.writeCharacters("\n");
-      x.setDefaultNamespace(NS);
-      x.writeStartElement(NS, "alto");
-      x.writeDefaultNamespace(NS);
-      x.writeNamespace("xsi", XSI);
-      x.writeAttribute(XSI, "schemaLocation", NS + " http://www.loc.gov/alto/v4/alto-4-2.xsd");
-      x.writeCharacters("\n");
-      x.writeStartElement(NS, "Description");
-      element(x, "MeasurementUnit", "pixel");
-      x.writeStartElement(NS, "sourceImageInformation");
-      element(x, "fileName", XmlText.oneLine(doc.source()));
-      x.writeEndElement();
-      x.writeStartElement(NS, "OCRProcessing");
-      x.writeAttribute("ID", "OCR_0");
-      x.writeStartElement(NS, "ocrProcessingStep");
-      x.writeStartElement(NS, "processingSoftware");
-      element(x, "softwareName", "jaznet");
-      x.writeEndElement();
-      x.writeEndElement();
-      x.writeEndElement();
-      x.writeEndElement();
-      x.writeCharacters("\n");
-      x.writeStartElement(NS, "Layout");
+      XmlOut x = new XmlOut(out);
+      x.startDocument();
+      x.start("alto");
+      x.raw().writeDefaultNamespace(NS);
+      x.raw().writeNamespace("xsi", XSI_NS);
+      x.raw().writeAttribute("xsi", XSI_NS, "schemaLocation", SCHEMA_LOCATION);
+      x.attr("SCHEMAVERSION", "4.2");
+      x.start("Description");
+      x.start("MeasurementUnit");
+      x.text("pixel");
+      x.end();
+      x.start("sourceImageInformation");
+      x.start("fileName");
+      x.text(doc.source());
+      x.end();
+      x.end();
+      x.start("OCRProcessing");
+      x.attr("ID", "OCR_0");
+      x.start("ocrProcessingStep");
+      x.start("processingSoftware");
+      x.start("softwareName");
+      x.text("jaznet");
+      x.end();
+      x.end();
+      x.end();
+      x.end();
+      x.end();
+      x.start("Layout");
       for (PageResult p : doc.pages()) {
-        int n = p.page();
-        x.writeCharacters("\n");
-        x.writeStartElement(NS, "Page");
-        x.writeAttribute("ID", "page_" + n);
-        x.writeAttribute("PHYSICAL_IMG_NR", Integer.toString(n));
-        x.writeAttribute("WIDTH", Integer.toString(p.width()));
-        x.writeAttribute("HEIGHT", Integer.toString(p.height()));
-        x.writeStartElement(NS, "PrintSpace");
-        x.writeAttribute("HPOS", "0");
-        x.writeAttribute("VPOS", "0");
-        x.writeAttribute("WIDTH", Integer.toString(p.width()));
-        x.writeAttribute("HEIGHT", Integer.toString(p.height()));
-        int wordNo = 0;
-        for (Layout.Block b : Layout.blocks(p)) {
-          x.writeCharacters("\n ");
-          x.writeStartElement(NS, "TextBlock");
-          x.writeAttribute("ID", "block_" + n + "_" + b.number());
-          position(x, b.box());
-          for (Layout.Line l : b.lines()) {
-            x.writeCharacters("\n  ");
-            x.writeStartElement(NS, "TextLine");
-            x.writeAttribute("ID", "line_" + n + "_" + l.number());
-            position(x, l.box());
-            for (int i = 0; i < l.words().size(); i++) {
-              PageWord w = l.words().get(i);
-              if (i > 0) {
-                PageBox prev = l.words().get(i - 1).box();
-                x.writeEmptyElement(NS, "SP");
-                x.writeAttribute("WIDTH", Integer.toString(Math.max(0, w.box().x() - prev.right())));
-                x.writeAttribute("HPOS", Integer.toString(prev.right()));
-                x.writeAttribute("VPOS", Integer.toString(l.box().y()));
-              }
-              x.writeEmptyElement(NS, "String");
-              x.writeAttribute("ID", "string_" + n + "_" + (++wordNo));
-              position(x, w.box());
-              x.writeAttribute("WC", String.format(Locale.ROOT, "%.3f", w.confidence()));
-              x.writeAttribute("CONTENT", XmlText.oneLine(w.text()));
-            }
-            x.writeEndElement();
-          }
-          x.writeEndElement();
-        }
-        x.writeEndElement();
-        x.writeEndElement();
+        writePage(x, p);
       }
-      x.writeCharacters("\n");
-      x.writeEndElement();
-      x.writeCharacters("\n");
-      x.writeEndElement();
-      x.writeCharacters("\n");
-      x.writeEndDocument();
-      x.flush();
-      x.close();
+      x.end();
+      x.end();
+      x.endDocument();
     } catch (XMLStreamException e) {
-      throw XmlWriters.failed(e);
+      throw XmlOut.io(e);
+    }
+    out.flush();
+  }
+
+  private static void writePage(XmlOut x, PageResult p) throws XMLStreamException {
+    String id = "P" + p.page();
+    x.start("Page");
+    x.attr("ID", id);
+    x.attr("PHYSICAL_IMG_NR", p.page());
+    x.attr("WIDTH", p.width());
+    x.attr("HEIGHT", p.height());
+    x.start("PrintSpace");
+    x.attr("HPOS", 0);
+    x.attr("VPOS", 0);
+    x.attr("WIDTH", p.width());
+    x.attr("HEIGHT", p.height());
+    int b = 0;
+    int l = 0;
+    int s = 0;
+    for (PageLayout.Block block : PageLayout.of(p).blocks()) {
+      x.start("TextBlock");
+      x.attr("ID", id + "_TB" + ++b);
+      box(x, block.box());
+      for (PageLayout.Line line : block.lines()) {
+        x.start("TextLine");
+        x.attr("ID", id + "_TL" + ++l);
+        box(x, line.box());
+        List<PageWord> words = line.words();
+        for (int i = 0; i < words.size(); i++) {
+          PageWord w = words.get(i);
+          if (i > 0) {
+            space(x, words.get(i - 1).box(), w.box());
+          }
+          x.empty("String");
+          x.attr("ID", id + "_S" + ++s);
+          box(x, w.box());
+          x.attr("WC", wc(w.confidence()));
+          x.attr("CONTENT", w.text());
+        }
+        x.end();
+      }
+      x.end();
+    }
+    x.end();
+    x.end();
+  }
+
+  private static void box(XmlOut x, PageBox b) throws XMLStreamException {
+    x.attr("HPOS", b.x());
+    x.attr("VPOS", b.y());
+    x.attr("WIDTH", b.w());
+    x.attr("HEIGHT", b.h());
+  }
+
+  private static void space(XmlOut x, PageBox before, PageBox after) throws XMLStreamException {
+    x.empty("SP");
+    int gap = after.x() - before.right();
+    if (gap > 0) {
+      x.attr("HPOS", before.right());
+      x.attr("VPOS", Math.min(before.y(), after.y()));
+      x.attr("WIDTH", gap);
     }
   }
 
-  private static void element(XMLStreamWriter x, String name, String text) throws XMLStreamException {
-    x.writeStartElement(NS, name);
-    x.writeCharacters(text);
-    x.writeEndElement();
-  }
-
-  private static void position(XMLStreamWriter x, PageBox b) throws XMLStreamException {
-    x.writeAttribute("HPOS", Integer.toString(b.x()));
-    x.writeAttribute("VPOS", Integer.toString(b.y()));
-    x.writeAttribute("WIDTH", Integer.toString(b.w()));
-    x.writeAttribute("HEIGHT", Integer.toString(b.h()));
+  /** The confidence rounded to 4 decimals, plain ({@code 0.9}, {@code 0.0001}, {@code 1}). */
+  static String wc(double confidence) {
+    return BigDecimal.valueOf(confidence).setScale(4, RoundingMode.HALF_UP).stripTrailingZeros().toPlainString();
   }
 }

@@ -6,26 +6,38 @@ import java.nio.file.AtomicMoveNotSupportedException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
+import java.util.Objects;
 import org.jaznet.pages.DocumentResult;
 
-/** Writes readings to files atomically: a temporary file in the same folder, then a rename. */
+/** Writes a reading to its output file so that a reader never sees a half-written file. */
 public final class PageFiles {
   private PageFiles() {}
 
-  /** Writes {@code doc} to {@code dir/<inputFileName><suffix>} and returns that path. */
-  public static Path writeAtomically(Path dir, String inputFileName, PageFormat format, DocumentResult doc) throws IOException {
-    if (inputFileName.isEmpty() || inputFileName.contains("/") || inputFileName.contains("\\")) {
-      throw new IllegalArgumentException("output name must be a plain file name, got '" + inputFileName + "'");
+  /**
+   * Writes {@code doc} in {@code format} to {@code dir/<inputFileName><suffix>}: first to a temporary
+   * file in {@code dir}, then renamed over the target atomically (or, where the file system cannot
+   * move atomically, replacing it). An existing file is replaced; on failure the temporary file is
+   * deleted and any existing target is left as it was.
+   *
+   * @param inputFileName the input's file name, without directories ({@code a.png} gives {@code a.png.json})
+   * @return the file written
+   * @throws IOException when writing or renaming fails
+   */
+  public static Path writeAtomically(Path dir, String inputFileName, PageFormat format, DocumentResult doc)
+      throws IOException {
+    Objects.requireNonNull(doc, "doc");
+    String name = inputFileName + format.suffix();
+    Path target = dir.resolve(name);
+    if (inputFileName.isEmpty() || !Objects.equals(target.getParent(), dir)) {
+      throw new IllegalArgumentException("not a plain file name: " + inputFileName);
     }
-    Files.createDirectories(dir);
-    Path target = dir.resolve(inputFileName + format.suffix());
-    Path tmp = Files.createTempFile(dir, ".tmp-", format.suffix());
+    Path tmp = Files.createTempFile(dir, "." + name + ".", ".tmp");
     try {
-      try (OutputStream out = new java.io.BufferedOutputStream(Files.newOutputStream(tmp), 1 << 16)) {
+      try (OutputStream out = Files.newOutputStream(tmp)) {
         PageWriters.of(format).write(doc, out);
       }
       try {
-        Files.move(tmp, target, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
+        Files.move(tmp, target, StandardCopyOption.ATOMIC_MOVE);
       } catch (AtomicMoveNotSupportedException e) {
         Files.move(tmp, target, StandardCopyOption.REPLACE_EXISTING);
       }

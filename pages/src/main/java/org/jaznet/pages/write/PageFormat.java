@@ -2,7 +2,7 @@ package org.jaznet.pages.write;
 
 /** Output formats of a page reading, with the file name suffix each adds to the input's name. */
 public enum PageFormat {
-  /** {@code {"source", "pages": [{"page", "width", "height", "words": [{"box", "text", "confidence", "line"}]}]}}. */
+  /** {@code {"source", "pages": [{"page", "width", "height", "words": [{"box", "text", "confidence", "line", "block"}]}]}}. */
   JSON(".json"),
   /** Plain text: one line of text per line read, a blank line between blocks, a form feed between pages. */
   TEXT(".txt"),

@@ -1,40 +1,78 @@
 package org.jaznet.pages.write;
 
+import java.io.BufferedWriter;
 import java.io.IOException;
 import java.io.OutputStream;
+import java.io.OutputStreamWriter;
+import java.io.Writer;
 import java.nio.charset.StandardCharsets;
+import java.util.List;
 import org.jaznet.pages.DocumentResult;
 import org.jaznet.pages.PageResult;
 import org.jaznet.pages.PageWord;
 
-/** Plain text: a line's words joined by a space, a blank line between blocks, a form feed between pages. */
+/**
+ * Plain text, UTF-8: the words of a line joined by one space, each line ended by {@code \n}, a blank
+ * line between blocks, and a form feed {@code \f} between pages (none after the last). A page without
+ * words is empty. Line breaks inside a word ({@code \n \r \f}, VT, NEL, U+2028, U+2029) become spaces
+ * so that a word cannot break the layout; unpaired surrogates are dropped.
+ */
 final class TextPageWriter implements PageWriter {
+
+  @Override
+  public PageFormat format() {
+    return PageFormat.TEXT;
+  }
+
   @Override
   public void write(DocumentResult doc, OutputStream out) throws IOException {
-    StringBuilder sb = new StringBuilder();
-    for (int i = 0; i < doc.pages().size(); i++) {
+    Writer w = new BufferedWriter(new OutputStreamWriter(out, StandardCharsets.UTF_8));
+    List<PageResult> pages = doc.pages();
+    for (int i = 0; i < pages.size(); i++) {
       if (i > 0) {
-        sb.append('\f');
+        w.write('\f');
       }
-      PageResult p = doc.pages().get(i);
-      int line = -1;
-      int block = -1;
-      for (PageWord w : p.words()) {
-        if (w.block() != block && block != -1) {
-          sb.append("\n\n");
-        } else if (w.line() != line && line != -1) {
-          sb.append('\n');
-        } else if (line != -1) {
-          sb.append(' ');
+      writePage(PageLayout.of(pages.get(i)), w);
+    }
+    w.flush();
+  }
+
+  private static void writePage(PageLayout layout, Writer w) throws IOException {
+    boolean firstBlock = true;
+    for (PageLayout.Block block : layout.blocks()) {
+      if (!firstBlock) {
+        w.write('\n');
+      }
+      firstBlock = false;
+      for (PageLayout.Line line : block.lines()) {
+        boolean firstWord = true;
+        for (PageWord word : line.words()) {
+          if (!firstWord) {
+            w.write(' ');
+          }
+          firstWord = false;
+          w.write(oneLine(word.text()));
         }
-        sb.append(w.text().replace('\n', ' ').replace('\f', ' '));
-        line = w.line();
-        block = w.block();
-      }
-      if (!p.words().isEmpty()) {
-        sb.append('\n');
+        w.write('\n');
       }
     }
-    out.write(sb.toString().getBytes(StandardCharsets.UTF_8));
+  }
+
+  /** {@code text} without unpaired surrogates and with its line breaks as spaces. */
+  static String oneLine(String text) {
+    String s = XmlChars.stripLoneSurrogates(text);
+    StringBuilder b = null;
+    for (int i = 0; i < s.length(); i++) {
+      char c = s.charAt(i);
+      boolean brk = c == '\n' || c == '\r' || c == '\f' || c == '\u000B' || c == '\u0085'
+          || c == '\u2028' || c == '\u2029';
+      if (brk && b == null) {
+        b = new StringBuilder(s);
+      }
+      if (brk) {
+        b.setCharAt(i, ' ');
+      }
+    }
+    return b == null ? s : b.toString();
   }
 }
