@@ -13,6 +13,7 @@ import picocli.CommandLine.Command;
       DemoCommand.class,
       SynthCommand.class,
       TrainCommand.class,
+      TrainDetectorCommand.class,
       EvalCommand.class,
       RecognizeCommand.class,
       ReadCommand.class,

@@ -101,6 +101,10 @@ final class SynthCommand implements Callable<Integer> {
       + " images/page-NNNNN.png and words.jsonl (word boxes and texts), the layout eval-pages reads.")
   boolean documents;
 
+  @Option(names = "--scenes", description = "Render synthetic scene photographs instead of word images: --out gets"
+      + " images/scene-NNNNN.png and words.jsonl (word boxes and texts), the scene detector's training and development data.")
+  boolean scenes;
+
   @Unmatched List<String> runnerArgs = new ArrayList<>();
 
   @Override
@@ -113,6 +117,19 @@ final class SynthCommand implements Callable<Integer> {
     }
     if (t <= 0) {
       throw new ParameterException(spec.commandLine(), "--threads must be > 0, got " + t);
+    }
+    if (documents && scenes) {
+      throw new ParameterException(spec.commandLine(), "--documents and --scenes exclude each other");
+    }
+    if (scenes) {
+      try {
+        org.jaznet.synth.scene.SceneSynth.write(out, Math.toIntExact(count), seed);
+        outWriter.println("synth --scenes: " + count + " scenes with word boxes in " + out);
+        return 0;
+      } catch (java.io.IOException | org.jaznet.synth.SynthException e) {
+        err.println("jaznet synth: " + e.getMessage());
+        return 1;
+      }
     }
     if (documents) {
       try {

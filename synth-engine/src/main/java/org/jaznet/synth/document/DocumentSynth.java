@@ -33,6 +33,7 @@ import org.jaznet.synth.SynthException;
 import org.jaznet.synth.font.FontCatalog;
 import org.jaznet.synth.font.FontChoice;
 import org.jaznet.synth.io.AtomicFiles;
+import org.jaznet.synth.raster.GreyRaster;
 
 /**
  * Renders synthetic document pages with exact word boxes, a development set for page reading (never a
@@ -106,7 +107,7 @@ public final class DocumentSynth {
     for (int i = 0; i < count; i++) {
       DocPage page = render(seed, i, true);
       String name = String.format(Locale.ROOT, "page-%05d.png", i + 1);
-      AtomicFiles.write(images.resolve(name), png(page.image()));
+      AtomicFiles.write(images.resolve(name), GreyRaster.png(page.image()));
       jsonl.append(jsonLine(name, page.words())).append('\n');
     }
     AtomicFiles.writeText(dir.resolve("words.jsonl"), w -> w.write(jsonl.toString()));
@@ -181,16 +182,16 @@ public final class DocumentSynth {
       grey[i] = paper + (ink - paper) * (cov[i] / 255.0);
     }
     if (!scanned) {
-      return new DocPage(toImage(grey, width, height), words, dpi, 0);
+      return new DocPage(GreyRaster.toImage(grey, width, height), words, dpi, 0);
     }
     SplittableRandom s = new SplittableRandom(scanSeed);
     grey = rotate(grey, width, height, t, paper);
-    grey = gaussianBlur(grey, width, height, blur);
+    grey = GreyRaster.gaussianBlur(grey, width, height, blur);
     for (int i = 0; i < grey.length; i++) {
-      grey[i] += noise * nextGaussian(s);
+      grey[i] += noise * GreyRaster.nextGaussian(s);
     }
-    BufferedImage img = toImage(grey, width, height);
-    img = jpegRoundTrip(img, quality);
+    BufferedImage img = GreyRaster.toImage(grey, width, height);
+    img = GreyRaster.jpegRoundTrip(img, quality);
     return new DocPage(img, words, dpi, angle);
   }
 
@@ -475,94 +476,6 @@ public final class DocumentSynth {
 
   private static double at(double[] a, int w, int h, int x, int y, double fill) {
     return x < 0 || y < 0 || x >= w || y >= h ? fill : a[y * w + x];
-  }
-
-  /** Separable Gaussian blur, edges clamped. */
-  static double[] gaussianBlur(double[] src, int w, int h, double sigma) {
-    int rad = Math.max(1, (int) Math.ceil(3 * sigma));
-    double[] k = new double[2 * rad + 1];
-    double sum = 0;
-    for (int i = -rad; i <= rad; i++) {
-      k[i + rad] = Math.exp(-i * i / (2 * sigma * sigma));
-      sum += k[i + rad];
-    }
-    for (int i = 0; i < k.length; i++) {
-      k[i] /= sum;
-    }
-    double[] tmp = new double[w * h];
-    for (int y = 0; y < h; y++) {
-      int row = y * w;
-      for (int x = 0; x < w; x++) {
-        double acc = 0;
-        for (int i = -rad; i <= rad; i++) {
-          int xx = Math.min(w - 1, Math.max(0, x + i));
-          acc += k[i + rad] * src[row + xx];
-        }
-        tmp[row + x] = acc;
-      }
-    }
-    double[] out = new double[w * h];
-    for (int y = 0; y < h; y++) {
-      for (int x = 0; x < w; x++) {
-        double acc = 0;
-        for (int i = -rad; i <= rad; i++) {
-          int yy = Math.min(h - 1, Math.max(0, y + i));
-          acc += k[i + rad] * tmp[yy * w + x];
-        }
-        out[y * w + x] = acc;
-      }
-    }
-    return out;
-  }
-
-  /** Standard normal from two uniforms (Box-Muller, one value per call: simple and reproducible). */
-  private static double nextGaussian(SplittableRandom r) {
-    double u = 1 - r.nextDouble();
-    double v = r.nextDouble();
-    return Math.sqrt(-2 * Math.log(u)) * Math.cos(2 * Math.PI * v);
-  }
-
-  private static BufferedImage toImage(double[] grey, int w, int h) {
-    BufferedImage img = new BufferedImage(w, h, BufferedImage.TYPE_BYTE_GRAY);
-    byte[] d = ((DataBufferByte) img.getRaster().getDataBuffer()).getData();
-    for (int i = 0; i < d.length; i++) {
-      d[i] = (byte) Math.max(0, Math.min(255, (int) Math.round(grey[i])));
-    }
-    return img;
-  }
-
-  private static BufferedImage jpegRoundTrip(BufferedImage img, float quality) {
-    try {
-      ByteArrayOutputStream bytes = new ByteArrayOutputStream();
-      ImageWriter writer = ImageIO.getImageWritersByFormatName("jpeg").next();
-      try (MemoryCacheImageOutputStream out = new MemoryCacheImageOutputStream(bytes)) {
-        writer.setOutput(out);
-        ImageWriteParam p = writer.getDefaultWriteParam();
-        p.setCompressionMode(ImageWriteParam.MODE_EXPLICIT);
-        p.setCompressionQuality(quality);
-        writer.write(null, new IIOImage(img, null, null), p);
-      } finally {
-        writer.dispose();
-      }
-      BufferedImage back = ImageIO.read(new ByteArrayInputStream(bytes.toByteArray()));
-      if (back.getType() == BufferedImage.TYPE_BYTE_GRAY) {
-        return back;
-      }
-      BufferedImage g = new BufferedImage(back.getWidth(), back.getHeight(), BufferedImage.TYPE_BYTE_GRAY);
-      g.getRaster().setRect(back.getRaster());
-      return g;
-    } catch (IOException e) {
-      throw new java.io.UncheckedIOException("JPEG round trip failed: " + e.getMessage(), e);
-    }
-  }
-
-  /** PNG bytes of an image. */
-  public static byte[] png(BufferedImage img) throws IOException {
-    ByteArrayOutputStream out = new ByteArrayOutputStream();
-    if (!ImageIO.write(img, "png", out)) {
-      throw new IOException("no PNG writer");
-    }
-    return out.toByteArray();
   }
 
   private static long mix(long z) {

@@ -51,8 +51,9 @@ public final class SceneDetector implements WordDetector {
     double scale = longSide > config.maxSide() ? config.maxSide() / (double) longSide
         : longSide < config.minSide() ? config.minSide() / (double) longSide : 1.0;
     int s = SceneNetConfig.STRIDE;
-    int tw = Math.max(4 * s, (int) Math.round(w * scale) / s * s);
-    int th = Math.max(4 * s, (int) Math.round(h * scale) / s * s);
+    int m = SceneNetConfig.MULTIPLE;
+    int tw = Math.max(4 * m, (int) Math.round(w * scale) / m * m);
+    int th = Math.max(4 * m, (int) Math.round(h * scale) / m * m);
     float[] in = SceneInput.of(grey, w, h, tw, th);
     INDArray out;
     lock.lock();

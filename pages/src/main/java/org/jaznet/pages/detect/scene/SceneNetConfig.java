@@ -15,6 +15,8 @@ import static com.google.common.base.Preconditions.checkArgument;
 public record SceneNetConfig(int width, double shrink, double threshold, int maxSide, int minSide) {
   /** The network's output stride: one map cell per 4x4 input pixels. */
   public static final int STRIDE = 4;
+  /** Input sides must be multiples of this (the network's coarsest level is 1/16). */
+  public static final int MULTIPLE = 16;
 
   public SceneNetConfig {
     checkArgument(width >= 4 && width <= 128, "width must be in [4, 128], got %s", width);

@@ -12,6 +12,7 @@ import java.util.concurrent.TimeUnit;
 import org.deeplearning4j.nn.graph.ComputationGraph;
 import org.jaznet.pages.PageBox;
 import org.jaznet.pages.PageException;
+import org.nd4j.linalg.api.ndarray.INDArray;
 import org.nd4j.linalg.dataset.DataSet;
 import org.nd4j.linalg.factory.Nd4j;
 import org.opencv.core.CvType;
@@ -29,6 +30,8 @@ import org.opencv.imgproc.Imgproc;
 public final class SceneTrainer {
   private static final double MIN_SCALE = 0.35;
   private static final double MAX_SCALE = 1.1;
+  /** Weight of a text cell in the loss, against 1 for a background cell. */
+  public static final float POSITIVE_WEIGHT = 3f;
 
   private final SceneTrainConfig config;
   private final SceneNetConfig net;
@@ -83,8 +86,13 @@ public final class SceneTrainer {
         }
         int n = config.batch();
         // [n * side * side] -> [n, 1, side, side]; labels [n, 1, side/4, side/4]
-        DataSet ds = new DataSet(Nd4j.create(b.x, new long[] {n, 1, side, side}, 'c'),
-            Nd4j.create(b.y, new long[] {n, 1, mapSide, mapSide}, 'c'));
+        float[] weight = new float[b.y.length];
+        for (int i = 0; i < weight.length; i++) {
+          weight[i] = b.y[i] > 0.5f ? POSITIVE_WEIGHT : 1f;
+        }
+        INDArray labels = Nd4j.create(b.y, new long[] {n, 1, mapSide, mapSide}, 'c');
+        DataSet ds = new DataSet(Nd4j.create(b.x, new long[] {n, 1, side, side}, 'c'), labels, null,
+            Nd4j.create(weight, new long[] {n, 1, mapSide, mapSide}, 'c'));
         g.fit(ds);
         lossSum += g.score();
         lossN++;
