@@ -38,7 +38,7 @@ public final class WordDetectors {
 
   private static WordDetector scene(Path model) {
     if (!Files.isRegularFile(model)) {
-      throw new IllegalArgumentException("no scene detector at " + model + " (no scene detector is shipped yet: use --detector doc or auto)");
+      throw new IllegalArgumentException("no scene detector at " + model + " (train one with jaznet train-detector, or use --detector doc or auto)");
     }
     try {
       return SceneDetector.load(model);

@@ -8,6 +8,7 @@ import org.deeplearning4j.nn.conf.inputs.InputType;
 import org.deeplearning4j.nn.conf.layers.BatchNormalization;
 import org.deeplearning4j.nn.conf.layers.CnnLossLayer;
 import org.deeplearning4j.nn.conf.layers.ConvolutionLayer;
+import org.deeplearning4j.nn.conf.layers.SubsamplingLayer;
 import org.deeplearning4j.nn.conf.layers.Upsampling2D;
 import org.deeplearning4j.nn.graph.ComputationGraph;
 import org.deeplearning4j.nn.weights.WeightInit;
@@ -86,7 +87,13 @@ public final class SceneNet {
   }
 
   private static String conv(ComputationGraphConfiguration.GraphBuilder b, String name, String in, int out, int stride) {
-    b.addLayer(name, new ConvolutionLayer.Builder(3, 3).stride(stride, stride).nOut(out)
+    if (stride == 2) {
+      // downsample by 2x2 max pooling, then a stride-1 conv (see the class comment)
+      b.addLayer(name + "_pool", new SubsamplingLayer.Builder(SubsamplingLayer.PoolingType.MAX).kernelSize(2, 2)
+          .stride(2, 2).build(), in);
+      in = name + "_pool";
+    }
+    b.addLayer(name, new ConvolutionLayer.Builder(3, 3).stride(1, 1).nOut(out)
         .activation(Activation.IDENTITY).hasBias(false).build(), in);
     b.addLayer(name + "_bn", new BatchNormalization.Builder().activation(Activation.RELU).build(), name);
     return name + "_bn";
