@@ -22,20 +22,23 @@ import org.nd4j.linalg.lossfunctions.LossFunctions;
  * The scene detector's network, fully convolutional (input sides multiples of 16):
  * <pre>
  * [N, 1, H, W] grey
- *  -> conv3x3/2 w; conv3x3 w                  1/2
- *  -> conv3x3/2 2w; conv3x3 2w           = f4  1/4
- *  -> conv3x3/2 4w; conv3x3 4w           = f8  1/8
- *  -> conv3x3/2 4w; conv3x3 4w x2        = f16 1/16 (context of about 200 input pixels)
+ *  -> pool2; conv3x3 w; conv3x3 w            1/2
+ *  -> pool2; conv3x3 2w; conv3x3 2w     = f4  1/4
+ *  -> pool2; conv3x3 4w; conv3x3 4w     = f8  1/8
+ *  -> pool2; conv3x3 4w; conv3x3 4w x2  = f16 1/16 (context of about 200 input pixels)
  *  -> up2(f16) ++ f8 -> conv3x3 4w; up2 ++ f4 -> conv3x3 2w     1/4
  *  -> conv1x1 1, sigmoid                  [N, 1, H/4, W/4] word-kernel probability
  * </pre>
  * every conv followed by batch normalisation and ReLU; trained with binary cross-entropy in which text
  * cells weigh {@link SceneTrainer#POSITIVE_WEIGHT} times a background cell (through the label mask), since
- * only about 5 % of cells are text. (DL4J's F-measure loss, a soft Dice, did not train through
- * {@code CnnLossLayer}: after 300 steps its predictions were still about 0.5 everywhere.) A kernel map with box growth (as PSENet's and DBNet's shrunk text regions, without
- * their learned thresholds) rather than box regression: no anchors, words kept apart, one cheap
- * extraction per page. Dilated convolutions were tried first: oneDNN in this DL4J version refuses them
- * and the built-in fallback made a step 2x slower, so context comes from the 1/16 level instead.
+ * only about 5 % of cells are text. A kernel map with box growth (as PSENet's and DBNet's shrunk text
+ * regions, without their learned thresholds) rather than box regression: no anchors, words kept apart,
+ * one cheap extraction per page.
+ *
+ * <p>Measured on the way: downsampling is 2x2 max pooling because with stride-2 convolutions (through
+ * oneDNN) the net stayed at the constant predictor for 55 minutes of training; dilated convolutions are
+ * refused by oneDNN in this DL4J version and the built-in fallback made a step 2x slower, so context comes
+ * from the 1/16 level. A soft Dice (DL4J's F-measure loss) was tried only with the stride-2 convolutions.
  */
 public final class SceneNet {
   public static final String INPUT = "in";
