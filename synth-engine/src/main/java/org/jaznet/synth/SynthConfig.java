@@ -17,10 +17,13 @@ import java.util.Objects;
  *     characters, each length equally likely: a dictionary word of that length or a random string) instead
  *     of the uniform draw from the dictionary, whose words are mostly long (0 by default, as MJSynth)
  * @param numberRatio fraction of samples that are numbers, digits only (0 by default, as MJSynth)
+ * @param printRatio fraction of the samples that are not short texts drawn as texts occur in print instead:
+ *     punctuation attached, prices, dates, times, codes, numbers with separators (shares tabled in
+ *     {@link org.jaznet.synth.text.WordSource}; 0 by default, as MJSynth)
  */
 public record SynthConfig(
     long seed, Path dictionary, Path fontsDir, Path backgroundsDir, double randomStringRatio, CaseMode caseMode,
-    Recipe recipe, double shortWordRatio, double numberRatio) {
+    Recipe recipe, double shortWordRatio, double numberRatio, double printRatio) {
   public SynthConfig {
     Objects.requireNonNull(dictionary, "dictionary");
     Objects.requireNonNull(fontsDir, "fontsDir");
@@ -36,6 +39,17 @@ public record SynthConfig(
     if (!(numberRatio >= 0 && numberRatio <= 1)) {
       throw new IllegalArgumentException("numberRatio must be in [0,1], got " + numberRatio);
     }
+    if (!(printRatio >= 0 && printRatio <= 1)) {
+      throw new IllegalArgumentException("printRatio must be in [0,1], got " + printRatio);
+    }
+  }
+
+  /** A config without print forms. */
+  public SynthConfig(
+      long seed, Path dictionary, Path fontsDir, Path backgroundsDir, double randomStringRatio, CaseMode caseMode,
+      Recipe recipe, double shortWordRatio, double numberRatio) {
+    this(seed, dictionary, fontsDir, backgroundsDir, randomStringRatio, caseMode, recipe, shortWordRatio,
+        numberRatio, 0);
   }
 
   /** A config without numbers. */
@@ -65,39 +79,53 @@ public record SynthConfig(
   }
 
   public SynthConfig withSeed(long s) {
-    return new SynthConfig(s, dictionary, fontsDir, backgroundsDir, randomStringRatio, caseMode, recipe, shortWordRatio, numberRatio);
+    return new SynthConfig(s, dictionary, fontsDir, backgroundsDir, randomStringRatio, caseMode, recipe, shortWordRatio, numberRatio,
+        printRatio);
   }
 
   public SynthConfig withDictionary(Path d) {
-    return new SynthConfig(seed, d, fontsDir, backgroundsDir, randomStringRatio, caseMode, recipe, shortWordRatio, numberRatio);
+    return new SynthConfig(seed, d, fontsDir, backgroundsDir, randomStringRatio, caseMode, recipe, shortWordRatio, numberRatio,
+        printRatio);
   }
 
   public SynthConfig withFontsDir(Path f) {
-    return new SynthConfig(seed, dictionary, f, backgroundsDir, randomStringRatio, caseMode, recipe, shortWordRatio, numberRatio);
+    return new SynthConfig(seed, dictionary, f, backgroundsDir, randomStringRatio, caseMode, recipe, shortWordRatio, numberRatio,
+        printRatio);
   }
 
   public SynthConfig withBackgroundsDir(Path b) {
-    return new SynthConfig(seed, dictionary, fontsDir, b, randomStringRatio, caseMode, recipe, shortWordRatio, numberRatio);
+    return new SynthConfig(seed, dictionary, fontsDir, b, randomStringRatio, caseMode, recipe, shortWordRatio, numberRatio,
+        printRatio);
   }
 
   public SynthConfig withRandomStringRatio(double r) {
-    return new SynthConfig(seed, dictionary, fontsDir, backgroundsDir, r, caseMode, recipe, shortWordRatio, numberRatio);
+    return new SynthConfig(seed, dictionary, fontsDir, backgroundsDir, r, caseMode, recipe, shortWordRatio, numberRatio,
+        printRatio);
   }
 
   public SynthConfig withCaseMode(CaseMode c) {
-    return new SynthConfig(seed, dictionary, fontsDir, backgroundsDir, randomStringRatio, c, recipe, shortWordRatio, numberRatio);
+    return new SynthConfig(seed, dictionary, fontsDir, backgroundsDir, randomStringRatio, c, recipe, shortWordRatio, numberRatio,
+        printRatio);
   }
 
   public SynthConfig withRecipe(Recipe r) {
-    return new SynthConfig(seed, dictionary, fontsDir, backgroundsDir, randomStringRatio, caseMode, r, shortWordRatio, numberRatio);
+    return new SynthConfig(seed, dictionary, fontsDir, backgroundsDir, randomStringRatio, caseMode, r, shortWordRatio, numberRatio,
+        printRatio);
   }
 
   public SynthConfig withShortWordRatio(double v) {
-    return new SynthConfig(seed, dictionary, fontsDir, backgroundsDir, randomStringRatio, caseMode, recipe, v, numberRatio);
+    return new SynthConfig(seed, dictionary, fontsDir, backgroundsDir, randomStringRatio, caseMode, recipe, v, numberRatio,
+        printRatio);
   }
 
   public SynthConfig withNumberRatio(double v) {
-    return new SynthConfig(seed, dictionary, fontsDir, backgroundsDir, randomStringRatio, caseMode, recipe, shortWordRatio, v);
+    return new SynthConfig(seed, dictionary, fontsDir, backgroundsDir, randomStringRatio, caseMode, recipe, shortWordRatio, v,
+        printRatio);
+  }
+
+  public SynthConfig withPrintRatio(double v) {
+    return new SynthConfig(seed, dictionary, fontsDir, backgroundsDir, randomStringRatio, caseMode, recipe, shortWordRatio,
+        numberRatio, v);
   }
 
   /**

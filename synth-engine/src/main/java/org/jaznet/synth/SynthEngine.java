@@ -17,6 +17,8 @@ import org.slf4j.LoggerFactory;
  */
 public final class SynthEngine {
   private static final Logger LOG = LoggerFactory.getLogger(SynthEngine.class);
+  /** Words drawn again when no face displays the text; after them the render stage names the text. */
+  private static final int WORD_REDRAWS = 16;
   private final SynthConfig config;
   private final Lexicon lexicon;
   private final WordSource words;
@@ -29,7 +31,7 @@ public final class SynthEngine {
     this.config = config;
     this.lexicon = lexicon;
     this.words = new WordSource(lexicon, config.randomStringRatio(), config.caseMode(),
-        config.recipe().maxRandomLength(), config.shortWordRatio(), config.numberRatio());
+        config.recipe().maxRandomLength(), config.shortWordRatio(), config.numberRatio(), config.printRatio());
     this.fonts = fonts;
     this.backdrops = backdrops;
     this.chain = StageChain.mjsynth(config.recipe(), fonts, backdrops);
@@ -78,13 +80,26 @@ public final class SynthEngine {
 
   /** The text sample {@code index} shows, without rendering it (cheap: the word is the first draw). */
   public String textOf(long index) {
-    return words.next(randomFor(config.seed(), index)).text();
+    return word(randomFor(config.seed(), index)).text();
+  }
+
+  /**
+   * The sample's word: a text no face can display (a € with a font directory that lacks it, say) is drawn
+   * again, so no tofu box is drawn under a label that claims the character. Extra draws happen only where
+   * the render stage would otherwise fail, so they change no sample that renders.
+   */
+  private Word word(SplittableRandom r) {
+    Word w = words.next(r);
+    for (int t = 0; t < WORD_REDRAWS && !fonts.canDisplay(w.text()); t++) {
+      w = words.next(r);
+    }
+    return w;
   }
 
   /** Renders sample {@code index}. */
   public SynthSample render(long index) {
     SplittableRandom r = randomFor(config.seed(), index);
-    Word w = words.next(r);
+    Word w = word(r);
     Canvas c = canvases.get();
     c.reset(w);
     try {

@@ -73,6 +73,11 @@ final class SynthCommand implements Callable<Integer> {
   @Option(names = "--number-ratio", description = "Fraction of numbers, digits only. Default: 0, as MJSynth.")
   Double numberRatio;
 
+  @Option(names = {"--print-ratio", "--print-forms"}, description = "Fraction of words as they occur in print:"
+      + " punctuation attached, contractions, hyphenations, prices, dates, times, codes (shares: synth-engine's"
+      + " WordSource). Default: 0, as MJSynth.")
+  Double printRatio;
+
   @Option(names = "--random-ratio", description = "Fraction of random digit/letter strings. Default: the engine's.")
   Double randomRatio;
 
@@ -176,6 +181,9 @@ final class SynthCommand implements Callable<Integer> {
     }
     if (shortRatio != null) {
       config = config.withShortWordRatio(shortRatio);
+    }
+    if (printRatio != null) {
+      config = config.withPrintRatio(printRatio);
     }
     if (numberRatio != null) {
       config = config.withNumberRatio(numberRatio);

@@ -129,6 +129,15 @@ final class TrainCommand implements Callable<Integer> {
       + " (random alphanumeric strings have few runs of digits): default ${DEFAULT-VALUE}")
   double numbers = 0;
 
+  @Option(names = "--symbols", description = "what the CTC head reads: LOWER (0-9, a-z) or PRINT (also A-Z and"
+      + " . , ; : ! ? ' \" - ( ) [ ] / & % $ \u20ac \u00a3 @ # + * =); a PRINT run may --init-from a LOWER model, whose CTC"
+      + " output is widened (capitals start as their lowercase letters): default ${DEFAULT-VALUE}")
+  org.jaznet.recognizer.head.SymbolSet symbols = org.jaznet.recognizer.head.SymbolSet.LOWER;
+
+  @Option(names = {"--print-forms", "--print-ratio"}, description = "share of the training stream drawn as words occur in print"
+      + " (punctuation attached, prices, dates, times, codes; see synth-engine's WordSource): default ${DEFAULT-VALUE}")
+  double printForms = 0;
+
   @Option(names = "--random-strings", description = "share of random strings in the synthetic stream (default: ${DEFAULT-VALUE})")
   double randomStrings = 0.1;
 
@@ -187,7 +196,7 @@ final class TrainCommand implements Callable<Integer> {
           .warmupSteps(warmup).l2(l2).dropout(dropout).dictStart(dictStart).dictStep(dictStep)
           .dictGrowAccuracy(dictGrowAccuracy).dictGrowPatience(dictGrowPatience).dictGrowMaxSteps(dictGrowMaxSteps)
           .dictOrder(dictOrder).activeShare(activeShare).threads(threads).holdout(holdout).ngramSize(ngrams)
-          .randomStringRatio(randomStrings).shortWordRatio(shortWords).numberRatio(numbers).validateEvery(validateEvery).validationSize(validationSize)
+          .randomStringRatio(randomStrings).shortWordRatio(shortWords).numberRatio(numbers).symbols(symbols).printRatio(printForms).validateEvery(validateEvery).validationSize(validationSize)
           .checkpointMinutes(checkpointMinutes).logEvery(logEvery).precision(precision).recipe(recipe).targetAccuracy(targetAccuracy)
           .initFrom(initFrom);
       if (streamSeed != null) {

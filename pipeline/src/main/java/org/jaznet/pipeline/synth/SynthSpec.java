@@ -14,7 +14,7 @@ import org.jaznet.synth.run.RunConfig;
  */
 public record SynthSpec(long seed, String dictionary, String fontsDir, String backgroundsDir,
     double randomStringRatio, CaseMode caseMode, long count, String outDir, OutputFormat format,
-    boolean charBoxes, double shortWordRatio, double numberRatio) implements Serializable {
+    boolean charBoxes, double shortWordRatio, double numberRatio, double printRatio) implements Serializable {
   private static final long serialVersionUID = 1L;
 
   public SynthSpec {
@@ -31,12 +31,12 @@ public record SynthSpec(long seed, String dictionary, String fontsDir, String ba
   public static SynthSpec of(SynthConfig c, RunConfig r) {
     return new SynthSpec(c.seed(), c.dictionary().toString(), c.fontsDir().toString(), c.backgroundsDir().toString(),
         c.randomStringRatio(), c.caseMode(), r.count(), r.outDir().toAbsolutePath().normalize().toString(),
-        r.format(), r.charBoxes(), c.shortWordRatio(), c.numberRatio());
+        r.format(), r.charBoxes(), c.shortWordRatio(), c.numberRatio(), c.printRatio());
   }
 
   public SynthConfig synthConfig() {
     return new SynthConfig(seed, Path.of(dictionary), Path.of(fontsDir), Path.of(backgroundsDir), randomStringRatio, caseMode)
-        .withShortWordRatio(shortWordRatio).withNumberRatio(numberRatio);
+        .withShortWordRatio(shortWordRatio).withNumberRatio(numberRatio).withPrintRatio(printRatio);
   }
 
   /** The run config of one shard worker: resume semantics (images already on disk are kept). */

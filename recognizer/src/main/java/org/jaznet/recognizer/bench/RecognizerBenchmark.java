@@ -60,7 +60,8 @@ public final class RecognizerBenchmark {
   /** Measured figures. */
   public record Result(Options options, long params, double forwardGflopPerImage, double trainImagesPerSecond,
       double inferImagesPerSecond, double inferNchwImagesPerSecond, double inferTrainingGraphImagesPerSecond,
-      double singleMs, double loadAverage, double trainImagesPerCpuSecond, double inferImagesPerCpuSecond) {
+      double singleMs, double loadAverage, double trainImagesPerCpuSecond, double inferImagesPerCpuSecond,
+      double peakGflops) {
     public double trainGflops() {
       return trainImagesPerSecond * 3 * forwardGflopPerImage;
     }
@@ -78,6 +79,9 @@ public final class RecognizerBenchmark {
           inferNchwImagesPerSecond, inferTrainingGraphImagesPerSecond, inferImagesPerSecond / inferNchwImagesPerSecond);
       out.printf("train GFLOP/s: %.2f%n", trainGflops());
       out.printf("infer GFLOP/s: %.2f%n", inferGflops());
+      out.printf("peak: %.1f GFLOP/s matmul%n", peakGflops);
+      out.printf("share of the matmul peak: train %.1f %%, infer %.1f %%%n", 100 * trainGflops() / peakGflops,
+          100 * inferGflops() / peakGflops);
       out.printf("model: %s, heads %s, dict %d, ngrams %d, batch %d, %d params, %.3f GFLOP per image forward%n",
           options.arch(), options.heads(), options.dictActive(), options.ngrams(), options.batch(), params,
           forwardGflopPerImage);
@@ -101,7 +105,8 @@ public final class RecognizerBenchmark {
     List<String> grams = o.heads().contains(HeadKind.NGRAM)
         ? NgramVocabulary.build(dictionary, o.ngrams()).grams() : List.of();
     ModelSpec spec = new ModelSpec(o.arch(), o.heads(), dictionary,
-        o.heads().contains(HeadKind.DICT) ? dictionary.size() : 0, grams, Optimiser.ADAM, 1e-4, 1e-5, 0.5);
+        o.heads().contains(HeadKind.DICT) ? dictionary.size() : 0, grams, Optimiser.ADAM, 1e-4, 1e-5, 0.5,
+        org.jaznet.recognizer.head.SymbolSet.PRINT);
     JazNet net = JazNet.create(spec, o.seed());
     List<String> words = new ArrayList<>();
     for (int i = 0; i < o.batch(); i++) {
@@ -122,9 +127,34 @@ public final class RecognizerBenchmark {
     double inferTraining = rate(() -> net.output(x), o.batch(), o.seconds(), cpu);
     INDArray one = x.get(org.nd4j.linalg.indexing.NDArrayIndex.interval(0, 1)).dup();
     double single = 1000.0 / rate(() -> inference.output(one), 1, Math.min(o.seconds(), 5), cpu);
+    double peak = matmulPeakGflops(Math.min(o.seconds(), 5), o.seed());
     double load = java.lang.management.ManagementFactory.getOperatingSystemMXBean().getSystemLoadAverage();
     return new Result(o, net.graph().numParams(), net.forwardFlopsPerImage() / 1e9, train, infer, inferNchw,
-        inferTraining, single, load, trainCpu, inferCpu);
+        inferTraining, single, load, trainCpu, inferCpu, peak);
+  }
+
+  /** Matrix side of the peak measurement: large enough for the BLAS kernels to run at full speed. */
+  static final int PEAK_SIDE = 1024;
+
+  /**
+   * The machine's measured FP32 matrix-multiply rate through ND4J's BLAS ({@code mmul} of two 1024 x 1024
+   * matrices, 2 n^3 FLOPs each), every core: the ceiling the network's GFLOP/s are compared against.
+   */
+  public static double matmulPeakGflops(double seconds, long seed) {
+    org.nd4j.linalg.api.rng.Random r = Nd4j.getRandomFactory().getNewRandomInstance(seed);
+    INDArray a = Nd4j.rand(r, PEAK_SIDE, PEAK_SIDE);
+    INDArray b = Nd4j.rand(r, PEAK_SIDE, PEAK_SIDE);
+    INDArray c = Nd4j.create(a.dataType(), PEAK_SIDE, PEAK_SIDE);
+    a.mmuli(b, c); // warm-up
+    int n = 0;
+    long t0 = System.nanoTime();
+    long end = t0 + (long) (seconds * 1e9);
+    do {
+      a.mmuli(b, c);
+      n++;
+    } while (System.nanoTime() < end);
+    double elapsed = (System.nanoTime() - t0) / 1e9;
+    return n * 2.0 * PEAK_SIDE * PEAK_SIDE * PEAK_SIDE / elapsed / 1e9;
   }
 
   private static MultiDataSet dataSet(JazNet net, INDArray x, List<String> words) {
@@ -141,7 +171,7 @@ public final class RecognizerBenchmark {
         }
         case CHAR -> labels[i] = CharCodec.INSTANCE.targets(words);
         case NGRAM -> labels[i] = new NgramVocabulary(s.ngrams()).targets(words);
-        case CTC -> labels[i] = org.jaznet.recognizer.head.CtcCodec.INSTANCE.targets(words);
+        case CTC -> labels[i] = org.jaznet.recognizer.head.CtcCodec.of(s.symbols()).targets(words);
       }
     }
     return new MultiDataSet(new INDArray[] {x}, labels, null, masks);

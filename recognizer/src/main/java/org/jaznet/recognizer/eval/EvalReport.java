@@ -33,7 +33,7 @@ public record EvalReport(String dataset, int n, Map<String, Accuracy> heads, Str
 
   /**
    * The contract JSON: {@code {"dataset": str, "n": int, "heads": {"<head>": {"unconstrained": f,
-   * "lexicon": f or null}, ..., "fused": {...}}}}.
+   * "lexicon": f or null, "cased": f, "full": f}, ..., "fused": {...}}}}.
    */
   public String toJson() {
     ObjectNode root = JSON.createObjectNode();
@@ -48,6 +48,8 @@ public record EvalReport(String dataset, int n, Map<String, Accuracy> heads, Str
       } else {
         h.put("lexicon", e.getValue().lexicon());
       }
+      h.put("cased", e.getValue().cased());
+      h.put("full", e.getValue().full());
     }
     try {
       return JSON.writerWithDefaultPrettyPrinter().writeValueAsString(root) + "\n";
@@ -62,11 +64,14 @@ public record EvalReport(String dataset, int n, Map<String, Accuracy> heads, Str
     sb.append(String.format(Locale.ROOT, "### %s (n = %d)%n%n", dataset, n));
     sb.append("Word accuracy, standard protocol (").append(Protocol.DESCRIPTION).append("). Lexicon: ")
         .append(lexiconName == null ? "none" : lexiconName + " (" + lexiconSize + " words)").append(".\n\n");
-    sb.append("| head | unconstrained | lexicon |\n|---|---:|---:|\n");
+    sb.append("Cased: ").append(Protocol.CASED_DESCRIPTION).append("; full: ").append(Protocol.FULL_DESCRIPTION)
+        .append(" (both unconstrained).\n\n");
+    sb.append("| head | unconstrained | lexicon | cased | full |\n|---|---:|---:|---:|---:|\n");
     for (Map.Entry<String, Accuracy> e : heads.entrySet()) {
       Accuracy a = e.getValue();
-      sb.append(String.format(Locale.ROOT, "| %s | %.1f %% | %s |%n", e.getKey(), 100 * a.unconstrained(),
-          a.lexicon() == null ? "-" : String.format(Locale.ROOT, "%.1f %%", 100 * a.lexicon())));
+      sb.append(String.format(Locale.ROOT, "| %s | %.1f %% | %s | %.1f %% | %.1f %% |%n", e.getKey(),
+          100 * a.unconstrained(), a.lexicon() == null ? "-" : String.format(Locale.ROOT, "%.1f %%", 100 * a.lexicon()),
+          100 * a.cased(), 100 * a.full()));
     }
     if (!failures.isEmpty()) {
       sb.append(String.format(Locale.ROOT, "%n%d image(s) could not be read (counted as wrong):%n", failures.size()));

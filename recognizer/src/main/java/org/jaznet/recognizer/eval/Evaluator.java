@@ -58,9 +58,9 @@ public final class Evaluator {
     }
     Map<HeadKind, int[]> right = new EnumMap<>(HeadKind.class);
     for (HeadKind h : heads) {
-      right.put(h, new int[2]);
+      right.put(h, new int[4]);
     }
-    int[] fusedRight = new int[2];
+    int[] fusedRight = new int[4];
     List<EvalReport.Failure> failures = new ArrayList<>();
     ExecutorService pool = Executors.newFixedThreadPool(Math.max(1, threads), r -> {
       Thread t = new Thread(r, "eval-decode");
@@ -96,8 +96,8 @@ public final class Evaluator {
           Recognition f = free.get(j);
           for (HeadKind h : heads) {
             HeadResult hr = f.perHead().get(h);
-            if (hr != null && Protocol.matches(hr.text(), label)) {
-              right.get(h)[0]++;
+            if (hr != null) {
+              count(right.get(h), hr.text(), label);
             }
             if (constrained != null) {
               HeadResult lr = constrained.get(j).perHead().get(h);
@@ -106,9 +106,7 @@ public final class Evaluator {
               }
             }
           }
-          if (Protocol.matches(f.text(), label)) {
-            fusedRight[0]++;
-          }
+          count(fusedRight, f.text(), label);
           if (constrained != null && Protocol.matches(constrained.get(j).text(), label)) {
             fusedRight[1]++;
           }
@@ -131,8 +129,21 @@ public final class Evaluator {
         n / Math.max(1e-9, seconds));
   }
 
+  /** Counts an unconstrained reading under the three protocols: [0] standard, [2] cased, [3] full. */
+  private static void count(int[] right, String read, String label) {
+    if (Protocol.matches(read, label)) {
+      right[0]++;
+    }
+    if (Protocol.matchesCased(read, label)) {
+      right[2]++;
+    }
+    if (Protocol.matchesFull(read, label)) {
+      right[3]++;
+    }
+  }
+
   private static Accuracy accuracy(int[] right, int n, boolean lexicon) {
-    double u = n == 0 ? 0 : right[0] / (double) n;
-    return new Accuracy(u, lexicon ? (n == 0 ? 0.0 : right[1] / (double) n) : null);
+    double d = Math.max(1, n);
+    return new Accuracy(right[0] / d, lexicon ? right[1] / d : null, right[2] / d, right[3] / d);
   }
 }

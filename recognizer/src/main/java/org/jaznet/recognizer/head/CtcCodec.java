@@ -12,6 +12,11 @@ import org.nd4j.linalg.factory.Nd4j;
  * {@link CharCodec}'s [37, 23] block). Targets write the word's codes at steps 0..L-1 and blank after
  * them; the CTC loss reads the codes back up to the first blank.
  *
+ * <p>A head over {@link SymbolSet#PRINT} ({@link #of}) has {@link SymbolSet#classes()} symbols per step
+ * instead of 37; its full lattice ({@link #fullLogSoftmax}) folds to the 37-symbol standard lattice
+ * ({@link #fold}) that the static methods here and every decoder read. The static constants describe that
+ * standard lattice.
+ *
  * <p>Scores are CTC log-likelihoods (the forward algorithm over every alignment) computed from the
  * per-step log-probabilities ({@link #logSoftmax}).
  */
@@ -22,28 +27,120 @@ public final class CtcCodec implements HeadCodec {
   public static final int WIDTH = STEPS * SYMBOLS;
   /** Longest word the head can read (CHAR's limit; CTC also needs a blank between repeated letters). */
   public static final int MAX_LENGTH = CharCodec.POSITIONS;
-  public static final CtcCodec INSTANCE = new CtcCodec();
+  /** The head over {@link SymbolSet#LOWER} (the models before 2026-12-07). */
+  public static final CtcCodec INSTANCE = new CtcCodec(SymbolSet.LOWER);
+  private static final CtcCodec PRINT = new CtcCodec(SymbolSet.PRINT);
 
-  private CtcCodec() {}
+  private final SymbolSet set;
+
+  private CtcCodec(SymbolSet set) {
+    this.set = set;
+  }
+
+  /** The codec of a head over {@code set}. */
+  public static CtcCodec of(SymbolSet set) {
+    return set == SymbolSet.PRINT ? PRINT : INSTANCE;
+  }
+
+  public SymbolSet set() {
+    return set;
+  }
+
+  /** The head's output width: 25 steps x the set's classes. */
+  public int width() {
+    return STEPS * set.classes();
+  }
 
   @Override
   public HeadKind head() {
     return HeadKind.CTC;
   }
 
-  /** Targets [N, 925]: one-hot codes at steps 0..L-1, blank after (see the class comment). */
+  /**
+   * Targets [N, 25 x classes]: one-hot codes at steps 0..L-1, blank after (see the class comment); words
+   * are read as the set reads them ({@link SymbolSet#normalise}).
+   */
   @Override
   public INDArray targets(List<String> words) {
-    float[] data = new float[words.size() * WIDTH];
+    int width = width();
+    float[] data = new float[words.size() * width];
     for (int i = 0; i < words.size(); i++) {
-      int[] codes = codes(words.get(i));
-      int off = i * WIDTH;
+      int[] codes = setCodes(words.get(i));
+      int off = i * width;
       for (int t = 0; t < STEPS; t++) {
-        int c = t < codes.length ? codes[t] : BLANK;
+        int c = t < codes.length ? codes[t] : set.blank();
         data[off + c * STEPS + t] = 1f;
       }
     }
-    return Nd4j.create(data, new long[] {words.size(), WIDTH}, 'c');
+    return Nd4j.create(data, new long[] {words.size(), width}, 'c');
+  }
+
+  /** The codes of a word in this head's set (normalised by the set, truncated to {@link #MAX_LENGTH}). */
+  public int[] setCodes(String word) {
+    String w = set.normalise(word);
+    int n = Math.min(w.length(), MAX_LENGTH);
+    int[] codes = new int[n];
+    for (int i = 0; i < n; i++) {
+      codes[i] = set.code(w.charAt(i));
+    }
+    return codes;
+  }
+
+  /**
+   * Per-step log-softmax of one image's logits over this head's classes, step-major ([25][classes]).
+   *
+   * @param logits the head's raw output, symbol * 25 + step from {@code offset}
+   */
+  public double[] fullLogSoftmax(float[] logits, int offset) {
+    double[] lp = new double[width()];
+    logSoftmax(logits, offset, set.classes(), STEPS, lp);
+    return lp;
+  }
+
+  /**
+   * The standard lattice ([25][37] step-major, as {@link #logSoftmax(float[], int)} gives for a LOWER
+   * head) of a full one: each lowercase letter gets its capital's probability added, the blank every
+   * punctuation mark's. For a LOWER head, the full lattice itself.
+   */
+  public double[] fold(double[] full) {
+    if (set == SymbolSet.LOWER) {
+      return full;
+    }
+    int classes = set.classes();
+    double[] out = new double[WIDTH];
+    for (int t = 0; t < STEPS; t++) {
+      int row = t * classes;
+      int o = t * SYMBOLS;
+      java.util.Arrays.fill(out, o, o + SYMBOLS, Double.NEGATIVE_INFINITY);
+      out[o + BLANK] = full[row + set.blank()];
+      for (int c = 0; c < set.size(); c++) {
+        int f = set.foldedCode(c);
+        int dst = o + (f < 0 ? BLANK : f);
+        out[dst] = logAdd(out[dst], full[row + c]);
+      }
+    }
+    return out;
+  }
+
+  /** Greedy (best path) reading over this head's full lattice ({@link #fullLogSoftmax}). */
+  public String decodeFull(double[] full) {
+    int classes = set.classes();
+    int blank = set.blank();
+    StringBuilder sb = new StringBuilder();
+    int previous = blank;
+    for (int t = 0; t < STEPS; t++) {
+      int best = 0;
+      for (int c = 1; c < classes; c++) {
+        if (full[t * classes + c] > full[t * classes + best]) {
+          best = c;
+        }
+      }
+      if (best != blank && best != previous) {
+        sb.append(set.symbol(best));
+      }
+      previous = best;
+    }
+    return sb.toString();
   }
 
   @Override

@@ -233,10 +233,12 @@ public final class Decoder {
           }
         }
         case CTC -> {
-          text = CtcCodec.decode(img.ctcLogp);
-          score = text.isEmpty() ? 0 : Math.exp(img.ctcScore(text));
-          if (!text.isEmpty()) {
-            candidates.add(text);
+          String standard = CtcCodec.decode(img.ctcLogp);
+          // the head's own reading keeps its case and punctuation; the fusion reads the standard form
+          text = img.ctcSymbols == SymbolSet.LOWER ? standard : CtcCodec.of(img.ctcSymbols).decodeFull(img.ctcFull);
+          score = standard.isEmpty() ? 0 : Math.exp(img.ctcScore(standard));
+          if (!standard.isEmpty()) {
+            candidates.add(standard);
           }
           if (lm != null && lmSettings.candidates() > 0 && lexicon == null) {
             for (CtcBeamSearch.Hypothesis h : CtcBeamSearch.search(img.ctcLogp, lm.get().lm(), calibration.ctcWeight(),
@@ -247,7 +249,7 @@ public final class Decoder {
             }
             // the prior's number kind gets its own proposal (the beam's LM knows dictionary words only)
             candidates.add(CtcCodec.decodeWithin(img.ctcLogp, 0, DIGITS));
-            if (text.isEmpty()) {
+            if (standard.isEmpty()) {
               // blank everywhere: a single character stretched over the input; propose the likeliest one
               candidates.add(CtcCodec.decodeWithin(img.ctcLogp, 0, CtcCodec.BLANK));
             }
@@ -271,6 +273,12 @@ public final class Decoder {
         ? fuseCandidates(img, new ArrayList<>(candidates))
         : fuseLexicon(lexicon, img, lexScores);
     Alternative best = alternatives.get(0);
+    if (img.ctcSymbols != SymbolSet.LOWER) {
+      // case and punctuation of the fused word from the CTC head's full lattice (its standard form stays)
+      best = new Alternative(CaseRestorer.restore(img.ctcFull, img.ctcSymbols, best.text()), best.confidence());
+      alternatives = new ArrayList<>(alternatives);
+      alternatives.set(0, best);
+    }
     return new Recognition(best.text(), best.confidence(), perHead, alternatives);
   }
 
@@ -337,8 +345,9 @@ public final class Decoder {
     String t = CharCodec.normalise(truth);
     List<String> words = new ArrayList<>();
     for (Alternative a : r.alternatives()) {
-      if (!a.text().isEmpty()) {
-        words.add(a.text());
+      String w = CharCodec.normalise(a.text());
+      if (!w.isEmpty() && !words.contains(w)) {
+        words.add(w);
       }
     }
     double[][] f = new double[words.size()][];

@@ -7,8 +7,8 @@ import org.nd4j.linalg.api.ndarray.INDArray;
 
 /**
  * A batch of head outputs copied to Java arrays, one row per image: DICT [N, active], CHAR [N, 37 * 23]
- * ('c' order: symbol * 23 + position), NGRAM [N, |vocabulary|], CTC logits [N, 37 * 25] (symbol * 25 +
- * step). Arrays of absent heads are null.
+ * ('c' order: symbol * 23 + position), NGRAM [N, |vocabulary|], CTC logits [N, classes * 25] (symbol * 25 +
+ * step; 37 classes for a LOWER head, 87 for PRINT). Arrays of absent heads are null.
  */
 public record HeadOutputs(int n, float[] dict, int dictWidth, float[] chars, float[] ngram, int ngramWidth,
     float[] ctc) {
@@ -24,7 +24,17 @@ public record HeadOutputs(int n, float[] dict, int dictWidth, float[] chars, flo
     check("dict", dict, n, dictWidth);
     check("chars", chars, n, CharCodec.SYMBOLS * CharCodec.POSITIONS);
     check("ngram", ngram, n, ngramWidth);
-    check("ctc", ctc, n, CtcCodec.WIDTH);
+    if (ctc != null && n > 0) {
+      if (ctc.length % ((long) n * CtcCodec.STEPS) != 0) {
+        throw new IllegalArgumentException("ctc has " + ctc.length + " values, not n x 25 x classes for n = " + n);
+      }
+      SymbolSet.withClasses(ctc.length / (n * CtcCodec.STEPS));
+    }
+  }
+
+  /** The CTC head's symbol set (from its width); LOWER without a CTC head. */
+  public SymbolSet ctcSymbols() {
+    return ctc == null || n == 0 ? SymbolSet.LOWER : SymbolSet.withClasses(ctc.length / (n * CtcCodec.STEPS));
   }
 
   private static void check(String what, float[] a, int n, int width) {

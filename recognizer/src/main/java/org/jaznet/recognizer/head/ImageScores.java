@@ -20,8 +20,12 @@ final class ImageScores {
   final double[] nullSuffix;
   final double[] ngramLr;
   final double ngramBase;
-  /** CTC log-probabilities, step-major [step * 37 + symbol], or null. */
+  /** CTC log-probabilities of the standard (folded) lattice, step-major [step * 37 + symbol], or null. */
   final double[] ctcLogp;
+  /** The CTC head's full lattice [step * classes + symbol] (the same array as ctcLogp for a LOWER head), or null. */
+  final double[] ctcFull;
+  /** The CTC head's symbol set. */
+  final SymbolSet ctcSymbols;
   private final float[] dict;
   private final int dictOffset;
   private final int dictActive;
@@ -61,7 +65,10 @@ final class ImageScores {
       ngramLr = null;
       ngramBase = 0;
     }
-    ctcLogp = out.ctc() == null ? null : CtcCodec.logSoftmax(out.ctc(), i * CtcCodec.WIDTH);
+    ctcSymbols = out.ctcSymbols();
+    CtcCodec codec = CtcCodec.of(ctcSymbols);
+    ctcFull = out.ctc() == null ? null : codec.fullLogSoftmax(out.ctc(), i * codec.width());
+    ctcLogp = ctcFull == null ? null : codec.fold(ctcFull);
     dict = out.dict();
     dictActive = out.dictWidth();
     dictOffset = i * dictActive;

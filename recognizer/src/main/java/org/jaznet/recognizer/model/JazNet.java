@@ -34,6 +34,7 @@ import org.jaznet.recognizer.HeadKind;
 import org.jaznet.recognizer.head.Calibration;
 import org.jaznet.recognizer.head.CharCodec;
 import org.jaznet.recognizer.head.CtcCodec;
+import org.jaznet.recognizer.head.SymbolSet;
 import org.jaznet.recognizer.head.Decoder;
 import org.jaznet.recognizer.head.Fusion;
 import org.jaznet.recognizer.head.HeadOutputs;
@@ -223,7 +224,8 @@ public final class JazNet {
       }
     }
     if (spec.has(HeadKind.CTC)) {
-      addCtcBranch(b, ctcInput, foldBn, spec.arch().reluAfterBn(), spec.arch().sequenceContext(), format);
+      addCtcBranch(b, ctcInput, foldBn, spec.arch().reluAfterBn(), spec.arch().sequenceContext(), format,
+          spec.symbols());
     }
     int features = spec.arch().featureSize();
     for (HeadKind head : outputOrder(spec)) {
@@ -311,7 +313,7 @@ public final class JazNet {
    * (symbol * 25 + step) -> CTC loss.
    */
   private static void addCtcBranch(ComputationGraphConfiguration.GraphBuilder b, String input, boolean foldBn,
-      boolean relu, boolean context, CNN2DFormat format) {
+      boolean relu, boolean context, CNN2DFormat format, SymbolSet symbols) {
     b.addLayer("ctc_pool1", new SubsamplingLayer.Builder(PoolingType.MAX).dataFormat(format).kernelSize(2, 1)
         .stride(2, 1).build(), input);
     String conv1 = convBn(b, "ctc_conv1", new ConvolutionLayer.Builder(3, 3).dataFormat(format).nOut(CTC_CHANNELS),
@@ -320,7 +322,7 @@ public final class JazNet {
         .stride(2, 1).build(), conv1);
     String conv2 = convBn(b, "ctc_conv2", new ConvolutionLayer.Builder(2, 3).dataFormat(format).nOut(CTC_CHANNELS)
         .padding(0, 1).convolutionMode(ConvolutionMode.Truncate), "ctc_pool2", foldBn, relu);
-    b.addLayer("ctc_logits", new ConvolutionLayer.Builder(1, 1).dataFormat(format).nOut(CtcCodec.SYMBOLS)
+    b.addLayer("ctc_logits", new ConvolutionLayer.Builder(1, 1).dataFormat(format).nOut(symbols.classes())
         .activation(Activation.IDENTITY).weightInit(WeightInit.XAVIER).build(), conv2);
     String logits = "ctc_logits";
     if (context) {
@@ -329,13 +331,13 @@ public final class JazNet {
           .dataFormat(format).nOut(CONTEXT_CHANNELS), conv2, foldBn, relu);
       String ctx2 = convBn(b, CONTEXT_LAYERS.get(1), new ConvolutionLayer.Builder(1, CONTEXT_KERNEL)
           .dataFormat(format).nOut(CONTEXT_CHANNELS), ctx1, foldBn, relu);
-      b.addLayer(CONTEXT_LAYERS.get(2), new ConvolutionLayer.Builder(1, 1).dataFormat(format).nOut(CtcCodec.SYMBOLS)
+      b.addLayer(CONTEXT_LAYERS.get(2), new ConvolutionLayer.Builder(1, 1).dataFormat(format).nOut(symbols.classes())
           .activation(Activation.IDENTITY).weightInit(WeightInit.ZERO).build(), ctx2);
       b.addVertex("ctc_sum", new ElementWiseVertex(ElementWiseVertex.Op.Add), "ctc_logits", CONTEXT_LAYERS.get(2));
       logits = "ctc_sum";
     }
-    b.addLayer(outputName(HeadKind.CTC), new LossLayer.Builder(new LossCtc(CtcCodec.SYMBOLS, CtcCodec.STEPS,
-        CtcCodec.BLANK)).activation(Activation.IDENTITY).build(), logits);
+    b.addLayer(outputName(HeadKind.CTC), new LossLayer.Builder(new LossCtc(symbols.classes(), CtcCodec.STEPS,
+        symbols.blank())).activation(Activation.IDENTITY).build(), logits);
   }
 
   /**
@@ -578,8 +580,14 @@ public final class JazNet {
         throw new IllegalArgumentException("the other network has no layer " + name);
       }
       Map<String, INDArray> theirs = other.graph.getLayer(name).paramTable();
+      boolean widen = allowNew && other.spec.symbols() != spec.symbols() && CTC_OUTPUTS.contains(name);
       for (Map.Entry<String, INDArray> p : mine.entrySet()) {
         INDArray src = theirs.get(p.getKey());
+        if (widen && src != null) {
+          widenCtcOutput(src, p.getValue(), other.spec.symbols(), spec.symbols(), name.equals("ctc_logits"),
+              p.getKey().equals("b"));
+          continue;
+        }
         if (src == null || !java.util.Arrays.equals(src.shape(), p.getValue().shape())) {
           throw new IllegalArgumentException("layer " + name + " parameter " + p.getKey() + ": "
               + (src == null ? "missing" : java.util.Arrays.toString(src.shape())) + " in the other network, "
@@ -590,6 +598,52 @@ public final class JazNet {
     }
     return kept;
   }
+
+  /** The layers whose outputs are the CTC classes (a 1x1 convolution each: W [classes, in, 1, 1], b [1, classes]). */
+  private static final List<String> CTC_OUTPUTS = List.of("ctc_logits", "ctc_ctx_logits");
+
+  /**
+   * Copies a CTC output layer's parameter to a head over a larger symbol set ({@link SymbolSet#LOWER} to
+   * {@link SymbolSet#PRINT}): each old symbol's row to the same symbol, the blank's to the new blank, a capital's
+   * from its lowercase letter, with both letters' biases lowered by log 2 in the main logits, so that p(a) + p(A)
+   * is the old p(a); punctuation rows start at zero weights with the blank's bias less {@value #NEW_MARK_OFFSET}.
+   * So the new head's folded lattice ({@code CtcCodec.fold}) starts within a fraction of a percent of the old
+   * head's, and training only has to learn what is new.
+   */
+  private static void widenCtcOutput(INDArray src, INDArray dst, SymbolSet from, SymbolSet to, boolean main,
+      boolean bias) {
+    int fromBlank = from.blank();
+    for (int c = 0; c < to.classes(); c++) {
+      int old;
+      boolean letter = false;
+      if (c == to.blank()) {
+        old = fromBlank;
+      } else {
+        int f = to.foldedCode(c);
+        old = f >= 0 && f < from.size() ? f : -1;
+        letter = f >= 10;
+      }
+      if (bias) {
+        double v;
+        if (old < 0) {
+          v = main ? src.getDouble((long) fromBlank) - NEW_MARK_OFFSET : 0;
+        } else {
+          v = src.getDouble((long) old) - (main && letter ? Math.log(2) : 0);
+        }
+        dst.putScalar((long) c, v);
+      } else {
+        INDArray row = dst.get(org.nd4j.linalg.indexing.NDArrayIndex.point(c));
+        if (old >= 0) {
+          row.assign(src.get(org.nd4j.linalg.indexing.NDArrayIndex.point(old)).castTo(dst.dataType()));
+        } else {
+          row.assign(0);
+        }
+      }
+    }
+  }
+
+  /** How far below the blank a widened head's punctuation marks start (in logits). */
+  static final double NEW_MARK_OFFSET = 8;
 
   private static boolean isContextLayer(String name) {
     return CONTEXT_LAYERS.stream().anyMatch(c -> name.equals(c) || name.startsWith(c + "_"));
@@ -632,8 +686,9 @@ public final class JazNet {
         if (nhwc && order.get(i) == HeadKind.CTC) {
           // NHWC flattens [1, 25, 37] as step * 37 + symbol; the contract is symbol * 25 + step
           long n = o.size(0);
-          o = o.reshape('c', n, CtcCodec.STEPS, CtcCodec.SYMBOLS).permute(0, 2, 1).dup('c')
-              .reshape('c', n, (long) CtcCodec.SYMBOLS * CtcCodec.STEPS);
+          long classes = o.length() / n / CtcCodec.STEPS;
+          o = o.reshape('c', n, CtcCodec.STEPS, classes).permute(0, 2, 1).dup('c')
+              .reshape('c', n, (long) classes * CtcCodec.STEPS);
         }
         result.put(order.get(i), o);
       }
@@ -723,10 +778,10 @@ public final class JazNet {
       long steps = CtcCodec.STEPS;
       flops += 2L * 4 * steps * 9 * tapChannels * CTC_CHANNELS;        // conv1 on [4, 25]
       flops += 2L * steps * 6 * CTC_CHANNELS * CTC_CHANNELS;           // conv2 2x3 on [2, 25] -> [1, 25]
-      flops += 2L * steps * CTC_CHANNELS * CtcCodec.SYMBOLS;           // 1x1 logits
+      flops += 2L * steps * CTC_CHANNELS * spec.symbols().classes();           // 1x1 logits
       if (spec.arch().sequenceContext()) {
         flops += 2L * steps * CONTEXT_KERNEL * (CTC_CHANNELS + CONTEXT_CHANNELS) * CONTEXT_CHANNELS; // two 1x5
-        flops += 2L * steps * CONTEXT_CHANNELS * CtcCodec.SYMBOLS;     // their 1x1 logits
+        flops += 2L * steps * CONTEXT_CHANNELS * spec.symbols().classes();     // their 1x1 logits
       }
     }
     long f = spec.arch().featureSize();

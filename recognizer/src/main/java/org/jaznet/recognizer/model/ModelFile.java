@@ -37,6 +37,7 @@ import java.util.zip.ZipOutputStream;
 import org.jaznet.recognizer.HeadKind;
 import org.jaznet.recognizer.RecognizerException;
 import org.jaznet.recognizer.head.Calibration;
+import org.jaznet.recognizer.head.SymbolSet;
 import org.nd4j.linalg.api.buffer.DataType;
 import org.nd4j.linalg.api.ndarray.INDArray;
 import org.nd4j.linalg.factory.Nd4j;
@@ -152,6 +153,7 @@ public final class ModelFile {
     root.put("learningRate", s.learningRate());
     root.put("l2", s.l2());
     root.put("dropout", s.dropout());
+    root.put("symbols", s.symbols().name());
     root.put("seed", net.seed());
     root.put("precision", precision.name());
     root.put("numParams", net.graph().numParams());
@@ -263,7 +265,8 @@ public final class ModelFile {
             Optimiser.valueOf(required(root, "optimiser", file).asText()),
             required(root, "learningRate", file).asDouble(),
             required(root, "l2", file).asDouble(),
-            required(root, "dropout", file).asDouble());
+            required(root, "dropout", file).asDouble(),
+            SymbolSet.fromFile(root.hasNonNull("symbols") ? root.get("symbols").asText() : null));
         seed = required(root, "seed", file).asLong();
         precision = Precision.valueOf(required(root, "precision", file).asText());
         JsonNode c = required(root, "calibration", file);

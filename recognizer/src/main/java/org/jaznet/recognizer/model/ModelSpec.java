@@ -6,6 +6,7 @@ import java.util.List;
 import java.util.Set;
 import org.jaznet.recognizer.HeadKind;
 import org.jaznet.recognizer.head.CharCodec;
+import org.jaznet.recognizer.head.SymbolSet;
 
 /**
  * Everything needed to rebuild a network's graph in code (the model file stores this, never a DL4J
@@ -22,6 +23,8 @@ import org.jaznet.recognizer.head.CharCodec;
  * @param learningRate initial learning rate (&gt; 0)
  * @param l2 L2 weight decay (&gt;= 0)
  * @param dropout probability of DROPPING a unit at the dropout points (the paper: 0.5), in [0, 1)
+ * @param symbols what the CTC head reads ({@link SymbolSet#LOWER} for files written before sets existed);
+ *     DICT, CHAR and NGRAM read the standard protocol's 0-9 and a-z whatever it is
  */
 public record ModelSpec(
     Arch arch,
@@ -32,9 +35,19 @@ public record ModelSpec(
     Optimiser optimiser,
     double learningRate,
     double l2,
-    double dropout) {
+    double dropout,
+    SymbolSet symbols) {
+
+  /** A spec whose CTC head (if any) reads {@link SymbolSet#LOWER}. */
+  public ModelSpec(Arch arch, EnumSet<HeadKind> heads, List<String> dictionary, int dictActive, List<String> ngrams,
+      Optimiser optimiser, double learningRate, double l2, double dropout) {
+    this(arch, heads, dictionary, dictActive, ngrams, optimiser, learningRate, l2, dropout, SymbolSet.LOWER);
+  }
 
   public ModelSpec {
+    if (symbols == null) {
+      throw new IllegalArgumentException("symbols must not be null");
+    }
     if (arch == null) {
       throw new IllegalArgumentException("arch must not be null");
     }
@@ -125,14 +138,18 @@ public record ModelSpec(
   }
 
   public ModelSpec withDictActive(int newActive) {
-    return new ModelSpec(arch, heads, dictionary, newActive, ngrams, optimiser, learningRate, l2, dropout);
+    return new ModelSpec(arch, heads, dictionary, newActive, ngrams, optimiser, learningRate, l2, dropout, symbols);
   }
 
   public ModelSpec withOptimiser(Optimiser newOptimiser, double newLearningRate) {
-    return new ModelSpec(arch, heads, dictionary, dictActive, ngrams, newOptimiser, newLearningRate, l2, dropout);
+    return new ModelSpec(arch, heads, dictionary, dictActive, ngrams, newOptimiser, newLearningRate, l2, dropout, symbols);
   }
 
   public ModelSpec withRegularisation(double newL2, double newDropout) {
-    return new ModelSpec(arch, heads, dictionary, dictActive, ngrams, optimiser, learningRate, newL2, newDropout);
+    return new ModelSpec(arch, heads, dictionary, dictActive, ngrams, optimiser, learningRate, newL2, newDropout, symbols);
+  }
+
+  public ModelSpec withSymbols(SymbolSet newSymbols) {
+    return new ModelSpec(arch, heads, dictionary, dictActive, ngrams, optimiser, learningRate, l2, dropout, newSymbols);
   }
 }

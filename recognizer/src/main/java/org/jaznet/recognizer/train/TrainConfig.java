@@ -1,5 +1,6 @@
 package org.jaznet.recognizer.train;
 
+import org.jaznet.recognizer.head.SymbolSet;
 import java.nio.file.Path;
 import java.util.EnumSet;
 import java.util.Objects;
@@ -59,6 +60,10 @@ import org.jaznet.recognizer.model.Precision;
  *     validation sets keep the uniform draw
  * @param numberRatio share of the training stream that is numbers, digits only (see {@code WordSource});
  *     the validation sets keep the uniform draw
+ * @param symbols what the CTC head reads; a run started from a LOWER model with PRINT widens its CTC output
+ *     ({@code JazNet.startFrom})
+ * @param printRatio share of the training stream drawn as words occur in print (punctuation attached, prices,
+ *     dates, codes: see {@code WordSource}); 0 for a LOWER head, whose labels drop punctuation anyway
  */
 public record TrainConfig(
     Arch arch,
@@ -98,9 +103,13 @@ public record TrainConfig(
     Path initFrom,
     long streamSeed,
     double shortWordRatio,
-    double numberRatio) {
+    double numberRatio,
+    SymbolSet symbols,
+    double printRatio) {
 
   public TrainConfig {
+    Objects.requireNonNull(symbols, "symbols");
+    check(printRatio >= 0 && printRatio <= 1, "printRatio must be in [0, 1], got " + printRatio);
     Objects.requireNonNull(arch, "arch");
     Objects.requireNonNull(dictionary, "dictionary");
     Objects.requireNonNull(out, "out");
@@ -205,6 +214,8 @@ public record TrainConfig(
     b.streamSeed = streamSeed;
     b.shortWordRatio = shortWordRatio;
     b.numberRatio = numberRatio;
+    b.symbols = symbols;
+    b.printRatio = printRatio;
     return b;
   }
 
@@ -248,6 +259,8 @@ public record TrainConfig(
     private Long streamSeed;
     private double shortWordRatio;
     private double numberRatio;
+    private SymbolSet symbols = SymbolSet.LOWER;
+    private double printRatio;
 
     private Builder(Path dictionary, Path out) {
       this.dictionary = dictionary;
@@ -291,13 +304,15 @@ public record TrainConfig(
     public Builder streamSeed(long v) { streamSeed = v; return this; }
     public Builder shortWordRatio(double v) { shortWordRatio = v; return this; }
     public Builder numberRatio(double v) { numberRatio = v; return this; }
+    public Builder symbols(SymbolSet v) { symbols = v; return this; }
+    public Builder printRatio(double v) { printRatio = v; return this; }
 
     public TrainConfig build() {
       return new TrainConfig(arch, heads, dictionary, out, dataDir, steps, batch, resume, maxMinutes, seed,
           learningRate, optimiser, l2, dropout, warmupSteps, schedule, dictStart, dictStep, dictGrowAccuracy,
           dictGrowPatience, dictGrowMaxSteps, activeShare, dictOrder, threads, holdout, ngramSize,
           randomStringRatio, validateEvery, validationSize, checkpointMinutes, logEvery, targetAccuracy, recipe, precision, initFrom,
-          streamSeed == null ? seed : streamSeed, shortWordRatio, numberRatio);
+          streamSeed == null ? seed : streamSeed, shortWordRatio, numberRatio, symbols, printRatio);
     }
   }
 }

@@ -25,6 +25,7 @@ import org.jaznet.recognizer.head.NgramVocabulary;
 import org.jaznet.recognizer.model.JazNet;
 import org.jaznet.recognizer.model.ModelFile;
 import org.jaznet.recognizer.model.ModelSpec;
+import org.jaznet.recognizer.head.SymbolSet;
 import org.jaznet.recognizer.preprocess.Preprocessor;
 import org.jaznet.synth.Lexicon;
 import org.jaznet.synth.SynthConfig;
@@ -248,7 +249,7 @@ public final class Trainer {
     List<String> ngrams = config.has(HeadKind.NGRAM)
         ? NgramVocabulary.build(classes, config.ngramSize()).grams() : List.of();
     ModelSpec spec = new ModelSpec(config.arch(), config.heads(), classes, active, ngrams, config.optimiser(),
-        config.learningRate(), config.l2(), config.dropout());
+        config.learningRate(), config.l2(), config.dropout(), config.symbols());
     net = JazNet.create(spec, config.seed());
     heldOutSet = new HashSet<>(split.heldOut());
     LOG.info("new run: {} classes ({} active), {} held-out words, {} parameters", classes.size(), active,
@@ -282,8 +283,12 @@ public final class Trainer {
           + " and hold-out " + config.holdout() + " give (" + split.classes().size()
           + " classes): pass the dictionary, --seed and --holdout it was trained with");
     }
+    if (m.symbols() != config.symbols() && m.symbols() != SymbolSet.LOWER) {
+      throw new IllegalStateException("--init-from " + modelFile + " reads " + m.symbols() + "; this run asks for "
+          + config.symbols() + " (only a LOWER head widens)");
+    }
     ModelSpec spec = new ModelSpec(config.arch(), config.heads(), m.dictionary(), m.dictActive(), m.ngrams(),
-        config.optimiser(), config.learningRate(), config.l2(), config.dropout());
+        config.optimiser(), config.learningRate(), config.l2(), config.dropout(), config.symbols());
     net = JazNet.create(spec, config.seed());
     List<String> fresh = net.startFrom(init);
     if (!fresh.isEmpty()) {
@@ -360,7 +365,7 @@ public final class Trainer {
       m.put(HeadKind.CHAR, CharCodec.INSTANCE);
     }
     if (s.has(HeadKind.CTC)) {
-      m.put(HeadKind.CTC, CtcCodec.INSTANCE);
+      m.put(HeadKind.CTC, CtcCodec.of(s.symbols()));
     }
     if (s.has(HeadKind.NGRAM)) {
       m.put(HeadKind.NGRAM, new NgramVocabulary(s.ngrams()));
@@ -405,22 +410,23 @@ public final class Trainer {
   // ---- data
 
   private SynthEngine engine(List<String> words, String name, double randomStrings) throws IOException {
-    return engine(words, name, randomStrings, config.seed(), 0, 0);
+    return engine(words, name, randomStrings, config.seed(), 0, 0, 0);
   }
 
   /** A training engine: the training stream's seed, short-word and number shares. */
   private SynthEngine trainingEngine(List<String> words, String name) throws IOException {
     return engine(words, name, config.randomStringRatio(), config.streamSeed(), config.shortWordRatio(),
-        config.numberRatio());
+        config.numberRatio(), config.printRatio());
   }
 
   private SynthEngine engine(List<String> words, String name, double randomStrings, long seed, double shortWords,
-      double numbers) throws IOException {
+      double numbers, double print) throws IOException {
     Path dir = config.checkpointDir().resolve("words");
     Path file = dir.resolve(name + ".txt");
     Checkpoints.writeAtomically(file, (String.join("\n", words) + "\n").getBytes(StandardCharsets.UTF_8));
     SynthConfig sc = SynthConfig.defaults(seed).withDictionary(file).withRandomStringRatio(randomStrings)
-        .withRecipe(config.recipe().recipe()).withShortWordRatio(shortWords).withNumberRatio(numbers);
+        .withRecipe(config.recipe().recipe()).withShortWordRatio(shortWords).withNumberRatio(numbers)
+        .withPrintRatio(print);
     try {
       return SynthEngine.create(sc);
     } catch (SynthException e) {
@@ -531,6 +537,10 @@ public final class Trainer {
         unseen == null ? Double.NaN : unseen.ctcAccuracy(),
         seen == null ? Double.NaN : seen.ctcAccuracy());
     lastValidation = v;
+    if (seen != null && !Double.isNaN(seen.ctcCased())) {
+      listener.onEvent(String.format("validation CTC with case and punctuation (%s): unseen %.3f, seen %.3f",
+          net.spec().symbols(), unseen == null ? Double.NaN : unseen.ctcCased(), seen.ctcCased()));
+    }
     double seconds = secondsBefore + (System.nanoTime() - t0) / 1e9;
     metrics.add(new MetricsLog.Row(step, imagesSeen, seconds, currentLr, Double.NaN, Double.NaN, dictActive(),
         v.charUnseen(), v.charSeen(), v.dictSeen(), v.ngramF1()));
@@ -596,7 +606,7 @@ public final class Trainer {
       // the training stream's text mix (short words, numbers, random strings): the texts the model is meant to read,
       // and where DICT, a classifier over some of the words, is least to be trusted
       natural = Validator.render(engine(split.training(), "calibration", config.randomStringRatio(), config.seed(),
-          config.shortWordRatio(), config.numberRatio()), CALIBRATION_BASE,
+          config.shortWordRatio(), config.numberRatio(), config.printRatio()), CALIBRATION_BASE,
           Math.max(CALIBRATION_IMAGES, config.validationSize()), config.threads());
       listener.onEvent(String.format("fusion calibration: %d images of the training text mix, words drawn from all %d"
           + " training words (DICT knows %d of them)", natural.size(), split.training().size(), known));
@@ -643,6 +653,8 @@ public final class Trainer {
     info.put("streamSeed", config.streamSeed());
     info.put("shortWordRatio", config.shortWordRatio());
     info.put("numberRatio", config.numberRatio());
+    info.put("symbols", config.symbols().name());
+    info.put("printRatio", config.printRatio());
     info.put("precision", config.precision().name());
     info.put("recipe", config.recipe().name());
     if (config.initFrom() != null) {

@@ -1,5 +1,6 @@
 package org.jaznet.recognizer.train;
 
+import org.jaznet.recognizer.head.SymbolSet;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
@@ -34,7 +35,16 @@ public final class Validator {
    * @param ngramF1 mean F1 of the N-gram sets at threshold 0.5
    * @param dictCounted images DICT was scored on
    */
-  public record Scores(double charAccuracy, double dictAccuracy, double ngramF1, int dictCounted, double ctcAccuracy) {}
+  /**
+   * Validation accuracies; {@code ctcCased} is the CTC head's exact reading in its own symbol set (case and
+   * punctuation kept), NaN for a LOWER head (equal to {@code ctcAccuracy} there).
+   */
+  public record Scores(double charAccuracy, double dictAccuracy, double ngramF1, int dictCounted, double ctcAccuracy,
+      double ctcCased) {
+    public Scores(double charAccuracy, double dictAccuracy, double ngramF1, int dictCounted, double ctcAccuracy) {
+      this(charAccuracy, dictAccuracy, ngramF1, dictCounted, ctcAccuracy, Double.NaN);
+    }
+  }
 
   /** Renders {@code n} samples at indices {@code first .. first + n - 1} with {@code threads} threads. */
   public static Batch render(SynthEngine engine, long first, int n, int threads) throws InterruptedException {
@@ -72,6 +82,7 @@ public final class Validator {
     NgramVocabulary ngrams = net.spec().has(HeadKind.NGRAM) ? new NgramVocabulary(net.spec().ngrams()) : null;
     int charRight = 0;
     int ctcRight = 0;
+    int ctcCasedRight = 0;
     int dictRight = 0;
     int dictCounted = 0;
     double f1Sum = 0;
@@ -95,10 +106,15 @@ public final class Validator {
       }
       if (out.containsKey(HeadKind.CTC)) {
         float[] logits = out.get(HeadKind.CTC).dup('c').data().asFloat();
+        CtcCodec codec = CtcCodec.of(net.spec().symbols());
         for (int i = 0; i < m; i++) {
-          String read = CtcCodec.decode(CtcCodec.logSoftmax(logits, i * CtcCodec.WIDTH));
+          double[] full = codec.fullLogSoftmax(logits, i * codec.width());
+          String read = CtcCodec.decode(codec.fold(full));
           if (read.equals(truncated(CharCodec.normalise(words.get(i))))) {
             ctcRight++;
+          }
+          if (codec.decodeFull(full).equals(truncated(codec.set().normalise(words.get(i))))) {
+            ctcCasedRight++;
           }
         }
       }
@@ -139,7 +155,9 @@ public final class Validator {
         dictCounted > 0 ? dictRight / (double) dictCounted : Double.NaN,
         ngrams != null && n > 0 ? f1Sum / n : Double.NaN,
         dictCounted,
-        net.spec().has(HeadKind.CTC) && n > 0 ? ctcRight / (double) n : Double.NaN);
+        net.spec().has(HeadKind.CTC) && n > 0 ? ctcRight / (double) n : Double.NaN,
+        net.spec().has(HeadKind.CTC) && n > 0 && net.spec().symbols() != SymbolSet.LOWER
+            ? ctcCasedRight / (double) n : Double.NaN);
   }
 
   private static String truncated(String w) {

@@ -123,6 +123,31 @@ class JazNetTest {
         .isGreaterThan(JazNet.forwardFlopsPerImage(bnSpec(Arch.SMALL_BN_RELU)));
   }
 
+  @Test
+  void startFrom_lowerToPrint_widensTheCtcHeadAndFoldsBackToTheOldLattice() {
+    JazNet lower = withTrainedLikeStatistics(JazNet.create(bnSpec(Arch.SMALL_BN_RELU_SEQ), 11));
+    // a trained-like context projection, so that both widened output layers matter
+    INDArray cw = lower.graph().getLayer("ctc_ctx_logits").getParam("W");
+    cw.assign(Nd4j.rand(Nd4j.getRandomFactory().getNewRandomInstance(5), cw.shape()).subi(0.5).muli(0.2).castTo(cw.dataType()));
+    JazNet print = JazNet.create(bnSpec(Arch.SMALL_BN_RELU_SEQ).withSymbols(org.jaznet.recognizer.head.SymbolSet.PRINT), 12);
+    assertThat(print.startFrom(lower)).isEmpty();
+    INDArray x = input(2, 8);
+    INDArray a = lower.output(x).get(HeadKind.CTC);
+    INDArray b = print.output(x).get(HeadKind.CTC);
+    assertThat(b.shape()).containsExactly(2, 87 * 25);
+    org.jaznet.recognizer.head.CtcCodec codec = org.jaznet.recognizer.head.CtcCodec.of(org.jaznet.recognizer.head.SymbolSet.PRINT);
+    for (int i = 0; i < 2; i++) {
+      double[] old = org.jaznet.recognizer.head.CtcCodec.logSoftmax(a.dup('c').data().asFloat(), i * 925);
+      double[] folded = codec.fold(codec.fullLogSoftmax(b.dup('c').data().asFloat(), i * 87 * 25));
+      for (int k = 0; k < old.length; k++) {
+        // the 25 punctuation marks start 8 logits below the blank: together under 1 % of its probability
+        assertThat(Math.abs(Math.exp(folded[k]) - Math.exp(old[k]))).as("entry %d", k).isLessThan(0.02);
+      }
+      assertThat(org.jaznet.recognizer.head.CtcCodec.decode(folded))
+          .isEqualTo(org.jaznet.recognizer.head.CtcCodec.decode(old));
+    }
+  }
+
   private static ModelSpec bnSpec(Arch arch) {
     NgramVocabulary v = NgramVocabulary.build(DICT, 50);
     return new ModelSpec(arch, EnumSet.allOf(HeadKind.class), DICT, 5, v.grams(), Optimiser.ADAM, 1e-3, 0, 0);

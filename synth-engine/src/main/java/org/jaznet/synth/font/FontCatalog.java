@@ -117,6 +117,16 @@ public final class FontCatalog {
     return skipped;
   }
 
+  /** True if some face has a glyph for every character of {@code text}, i.e. {@link #pick} will succeed. */
+  public boolean canDisplay(String text) {
+    for (FontFace f : faces) {
+      if (f.covers(text)) {
+        return true;
+      }
+    }
+    return false;
+  }
+
   /**
    * Picks a face for {@code text}.
    *

@@ -360,6 +360,9 @@ public final class SynthRun {
     if (c.numberRatio() > 0) {
       m.put("numberRatio", Double.toString(c.numberRatio()));
     }
+    if (c.printRatio() > 0) {
+      m.put("printRatio", Double.toString(c.printRatio()));
+    }
     return m;
   }
 

@@ -23,6 +23,45 @@ import org.jaznet.synth.Lexicon;
  * a length drawn with even odds from 1..{@value #SHORT_MAX} or from 1..maxRandomLength. A random
  * alphanumeric string is 28 % digits, so digit-only texts (years, prices, house and phone numbers, common
  * in photographs) are almost absent from a stream without them.
+ *
+ * <p>With a {@code printRatio} above 0, that share of the non-short samples are print forms, texts as they
+ * occur in print, so that a recognizer of case and punctuation sees them in training (a word list has
+ * none). Each is 1 to 23 characters, no spaces, from 0-9, a-z, A-Z and
+ * {@code . , ; : ! ? ' " - ( ) [ ] / & % $ € £ @ # + * =}, of one of these kinds:
+ *
+ * <table>
+ *   <caption>Print forms</caption>
+ *   <tr><th>kind</th><th>share</th><th>forms</th></tr>
+ *   <tr><td>punctuated</td><td>30 %</td><td>{@code word.} {@code Word,} {@code WORD?}: a dictionary word and
+ *       {@code .} or {@code ,} (30 % each) or {@code ; : ! ?} (10 % each)</td></tr>
+ *   <tr><td>wrapped</td><td>10 %</td><td>{@code "word"} {@code 'word'} {@code (word)} {@code [word]}
+ *       {@code "word} {@code word"} {@code (word} {@code word)} {@code "word,} {@code (word).}
+ *       {@code "word."} {@code word),} (1/12 each)</td></tr>
+ *   <tr><td>contraction</td><td>8 %</td><td>{@code word's} (40 %), {@code words'} (15 %), {@code don't}
+ *       and 17 other negations (25 %), {@code I'll} {@code we're} and 27 other pronoun forms (20 %)</td></tr>
+ *   <tr><td>hyphenated</td><td>8 %</td><td>{@code word-word} (60 %), line-end {@code hyphen-} (40 %: a word of
+ *       4 or more characters cut after 2 to length-2 of them)</td></tr>
+ *   <tr><td>price</td><td>10 %</td><td>{@code $19.99} {@code €3} {@code £1,299} (60 %: $ 40 %, € and £ 30 %
+ *       each; 1-4 digits, half with cents), {@code 12%} {@code -4.5%} {@code +3%} (40 %)</td></tr>
+ *   <tr><td>date</td><td>8 %</td><td>{@code 12/05/2026} {@code 5/12/26} {@code 2026-12-05} {@code 05.12.26}
+ *       {@code 05.12.2026} (1/5 each; valid days, years 1950-2039)</td></tr>
+ *   <tr><td>time</td><td>6 %</td><td>{@code 10:45} {@code 09:05} (40 %), {@code 23:59:07} (15 %),
+ *       {@code 9:05am} {@code 11:30PM} (30 %), {@code 9am} (15 %)</td></tr>
+ *   <tr><td>code</td><td>10 %</td><td>{@code AB-1234} {@code #12} {@code @name7} {@code A+B} {@code R&D}
+ *       {@code 3*4=12} {@code x=5} {@code No.7} {@code and/or} {@code word*} (1/10 each)</td></tr>
+ *   <tr><td>number</td><td>10 %</td><td>{@code 1,234} {@code 10,000.50} (50 %: 4-7 digits, a quarter with
+ *       cents), {@code 3.14} {@code 0.5} (40 %), {@code -12} {@code -0.5} (10 %)</td></tr>
+ * </table>
+ *
+ * <p>The case mode ({@link CaseMode#MIXED} resolved per text) applies to every letter of a print form: LOWER
+ * and UPPER to the whole text, CAPITALIZED to the first letter of its first dictionary word (an {@code @handle}
+ * stays lowercase), while letters outside dictionary words (code prefixes, am/pm, the pronoun I, {@code No.})
+ * keep their print case. Dictionary words
+ * with other characters, or too long for the form, are redrawn (8 tries, then a random lowercase
+ * alphanumeric string stands in). A print form is never a plain dictionary word, so its
+ * {@link Word#random()} is true; its {@link Word#lexiconIndex()} is that of its lowercase letters and digits
+ * ({@code Don't.} has the index of {@code dont}), or -1. The number draw comes after the print draw, so with
+ * both ratios above 0 numbers are {@code numberRatio} of the samples that are neither short nor print.
  */
 public final class WordSource {
   private static final char[] ALNUM = "0123456789abcdefghijklmnopqrstuvwxyz".toCharArray();
@@ -34,6 +73,8 @@ public final class WordSource {
   private final int maxRandomLength;
   private final double shortWordRatio;
   private final double numberRatio;
+  private final double printRatio;
+  private final PrintForms printForms;
   /** Lexicon indices of the words of each length 1..SHORT_MAX ({@code byLength[L - 1]}). */
   private final int[][] byLength;
 
@@ -51,6 +92,11 @@ public final class WordSource {
 
   public WordSource(Lexicon lexicon, double randomStringRatio, CaseMode caseMode, int maxRandomLength,
       double shortWordRatio, double numberRatio) {
+    this(lexicon, randomStringRatio, caseMode, maxRandomLength, shortWordRatio, numberRatio, 0);
+  }
+
+  public WordSource(Lexicon lexicon, double randomStringRatio, CaseMode caseMode, int maxRandomLength,
+      double shortWordRatio, double numberRatio, double printRatio) {
     this.lexicon = Objects.requireNonNull(lexicon, "lexicon");
     this.caseMode = Objects.requireNonNull(caseMode, "caseMode");
     if (!(randomStringRatio >= 0 && randomStringRatio <= 1)) {
@@ -65,6 +111,11 @@ public final class WordSource {
     if (!(numberRatio >= 0 && numberRatio <= 1)) {
       throw new IllegalArgumentException("numberRatio must be in [0,1], got " + numberRatio);
     }
+    if (!(printRatio >= 0 && printRatio <= 1)) {
+      throw new IllegalArgumentException("printRatio must be in [0,1], got " + printRatio);
+    }
+    this.printRatio = printRatio;
+    this.printForms = new PrintForms(lexicon, caseMode);
     this.randomStringRatio = randomStringRatio;
     this.numberRatio = numberRatio;
     this.maxRandomLength = maxRandomLength;
@@ -94,6 +145,9 @@ public final class WordSource {
     // no draw at all when the ratio is 0, so existing seeds keep their bytes
     if (shortWordRatio > 0 && r.nextDouble() < shortWordRatio) {
       return nextShort(r);
+    }
+    if (printRatio > 0 && r.nextDouble() < printRatio) {
+      return printForms.next(r);
     }
     if (numberRatio > 0 && r.nextDouble() < numberRatio) {
       return nextNumber(r);

@@ -169,4 +169,73 @@ class WordSourceTest {
     assertThatThrownBy(() -> new WordSource(lexicon, 0, CaseMode.LOWER, 10, 0, -0.1))
         .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("numberRatio");
   }
+
+  @Test
+  void next_printRatio_drawsPrintFormsAtThatShareOfTheNonShortSamples() {
+    WordSource s = new WordSource(lexicon, 0, CaseMode.MIXED, 10, 0.5, 0, 0.4);
+    SplittableRandom r = new SplittableRandom(7);
+    int print = 0;
+    int n = 20_000;
+    for (int i = 0; i < n; i++) {
+      Word w = s.next(r);
+      // every print form but 9am (0.9 % of them) has a character that is neither letter nor digit; no other
+      // draw has one
+      if (!w.text().matches("[0-9A-Za-z]+")) {
+        print++;
+        assertThat(w.random()).isTrue();
+        assertThat(w.text().length()).isLessThanOrEqualTo(23);
+      }
+    }
+    // half the samples are short, 40 % of the rest print forms: 4000
+    assertThat(print).isBetween(3700, 4300);
+  }
+
+  @Test
+  void next_printRatioAndNumberRatio_numbersAreTheirShareOfTheRest() {
+    WordSource s = new WordSource(lexicon, 0, CaseMode.LOWER, 10, 0, 0.5, 0.5);
+    SplittableRandom r = new SplittableRandom(8);
+    int numbers = 0;
+    int print = 0;
+    for (int i = 0; i < 8000; i++) {
+      String t = s.next(r).text();
+      if (t.matches("[0-9]+")) {
+        numbers++;
+      } else if (!t.matches("[a-z]+")) {
+        print++;
+      }
+    }
+    assertThat(print).isBetween(3800, 4200);
+    assertThat(numbers).isBetween(1800, 2200);
+  }
+
+  @Test
+  void next_printRatioZero_drawsAsBefore() {
+    for (double[] ratios : new double[][] {{0, 0}, {0.2, 0}, {0, 0.3}, {0.2, 0.3}}) {
+      WordSource plain = new WordSource(lexicon, 0.3, CaseMode.MIXED, 10, ratios[0], ratios[1]);
+      WordSource zero = new WordSource(lexicon, 0.3, CaseMode.MIXED, 10, ratios[0], ratios[1], 0);
+      SplittableRandom a = new SplittableRandom(10);
+      SplittableRandom b = new SplittableRandom(10);
+      for (int i = 0; i < 500; i++) {
+        assertThat(zero.next(b)).isEqualTo(plain.next(a));
+      }
+      assertThat(b.nextLong()).as("generator state after the draws").isEqualTo(a.nextLong());
+    }
+  }
+
+  @Test
+  void next_printRatio_sameSeedSameWords() {
+    WordSource s = new WordSource(lexicon, 0.1, CaseMode.MIXED, 10, 0.1, 0.1, 0.5);
+    WordSource t = new WordSource(lexicon, 0.1, CaseMode.MIXED, 10, 0.1, 0.1, 0.5);
+    SplittableRandom a = new SplittableRandom(9);
+    SplittableRandom b = new SplittableRandom(9);
+    for (int i = 0; i < 2000; i++) {
+      assertThat(t.next(b)).isEqualTo(s.next(a));
+    }
+  }
+
+  @Test
+  void new_printRatioOutOfRange_namesIt() {
+    assertThatThrownBy(() -> new WordSource(lexicon, 0, CaseMode.LOWER, 10, 0, 0, 1.5))
+        .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("printRatio").hasMessageContaining("1.5");
+  }
 }

@@ -1,0 +1,129 @@
+package org.jaznet.recognizer.head;
+
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Reads the case and punctuation of a word whose standard-protocol form is already decided (by the
+ * fused reading over the folded lattice): a CTC prefix beam search over a {@link SymbolSet#PRINT} head's
+ * full lattice, restricted to texts that fold back to that word. Each letter may be read in either case,
+ * and punctuation may come before, between and after the letters (at most {@value #MAX_PUNCTUATION}
+ * marks). So {@code 1999} becomes {@code $19.99} and {@code stewardess} {@code STEWARDESS} when the image
+ * says so, and the standard reading never changes. Stateless and thread-safe.
+ */
+public final class CaseRestorer {
+  /** Beams kept per step. */
+  static final int BEAM = 8;
+  /** Most punctuation marks in one word. */
+  static final int MAX_PUNCTUATION = 6;
+  /** Punctuation whose log-probability at a step is below this is not tried there. */
+  static final double PUNCTUATION_FLOOR = Math.log(1e-4);
+
+  private CaseRestorer() {}
+
+  private static final class Beam {
+    final String text;
+    final int matched;
+    final int last;
+    final int marks;
+    double blank = Double.NEGATIVE_INFINITY;
+    double symbol = Double.NEGATIVE_INFINITY;
+
+    Beam(String text, int matched, int last, int marks) {
+      this.text = text;
+      this.matched = matched;
+      this.last = last;
+      this.marks = marks;
+    }
+
+    double total() {
+      return CtcCodec.logAdd(blank, symbol);
+    }
+  }
+
+  /**
+   * The likeliest cased and punctuated text whose standard form is {@code folded}.
+   *
+   * @param full the head's full lattice ({@link CtcCodec#fullLogSoftmax}), step-major
+   * @param set the head's symbol set
+   * @param folded the word in the standard protocol (lowercase, [0-9a-z] only)
+   * @return that text, or {@code folded} itself when no text of the lattice folds to it
+   */
+  public static String restore(double[] full, SymbolSet set, String folded) {
+    if (set == SymbolSet.LOWER) {
+      return folded;
+    }
+    int classes = set.classes();
+    int blank = set.blank();
+    int steps = full.length / classes;
+    int[] lower = new int[folded.length()];
+    int[] upper = new int[folded.length()];
+    for (int i = 0; i < folded.length(); i++) {
+      char c = folded.charAt(i);
+      lower[i] = set.code(c);
+      upper[i] = c >= 'a' && c <= 'z' ? set.code(Character.toUpperCase(c)) : -1;
+      if (lower[i] < 0) {
+        return folded;
+      }
+    }
+    List<Integer> marks = new ArrayList<>();
+    for (int c = 0; c < set.size(); c++) {
+      if (set.foldedCode(c) < 0) {
+        marks.add(c);
+      }
+    }
+    Beam start = new Beam("", 0, -1, 0);
+    start.blank = 0;
+    List<Beam> beams = List.of(start);
+    for (int t = 0; t < steps; t++) {
+      int row = t * classes;
+      Map<String, Beam> next = new HashMap<>();
+      for (Beam b : beams) {
+        double total = b.total();
+        Beam same = next.computeIfAbsent(b.text, k -> new Beam(b.text, b.matched, b.last, b.marks));
+        same.blank = CtcCodec.logAdd(same.blank, total + full[row + blank]);
+        if (b.last >= 0) {
+          same.symbol = CtcCodec.logAdd(same.symbol, b.symbol + full[row + b.last]);
+        }
+        if (b.matched < folded.length()) {
+          extend(next, b, lower[b.matched], 1, full[row + lower[b.matched]], set);
+          if (upper[b.matched] >= 0) {
+            extend(next, b, upper[b.matched], 1, full[row + upper[b.matched]], set);
+          }
+        }
+        if (b.marks < MAX_PUNCTUATION) {
+          for (int c : marks) {
+            double lp = full[row + c];
+            if (lp >= PUNCTUATION_FLOOR) {
+              extend(next, b, c, 0, lp, set);
+            }
+          }
+        }
+      }
+      List<Beam> all = new ArrayList<>(next.values());
+      // beams that can no longer match every letter in the steps left are dropped
+      int left = steps - t - 1;
+      all.removeIf(x -> folded.length() - x.matched > left);
+      all.sort(Comparator.comparingDouble(Beam::total).reversed().thenComparing(x -> x.text));
+      beams = all.size() > BEAM ? all.subList(0, BEAM) : all;
+    }
+    Beam best = null;
+    for (Beam b : beams) {
+      if (b.matched == folded.length() && (best == null || b.total() > best.total())) {
+        best = b;
+      }
+    }
+    return best == null ? folded : best.text;
+  }
+
+  private static void extend(Map<String, Beam> next, Beam b, int code, int advance, double lp, SymbolSet set) {
+    String text = b.text + set.symbol(code);
+    // a repeat of the last symbol extends the text only through a blank
+    double from = code == b.last ? b.blank : b.total();
+    Beam e = next.computeIfAbsent(text, k -> new Beam(text, b.matched + advance, code, b.marks + (advance == 0 ? 1 : 0)));
+    e.symbol = CtcCodec.logAdd(e.symbol, from + lp);
+  }
+}
