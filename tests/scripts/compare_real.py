@@ -192,6 +192,17 @@ def table(summary):
                     cells.append(f"{pct(run['eval']['heads'].get('fused', {}).get('unconstrained'))} | "
                                  f"{speed(run['images_per_second'])}")
                 lines.append("| jaznet | fused, no LM (`--no-lm`) | none | " + " | ".join(cells) + " |")
+                for proto in ("cased", "full"):
+                    for h in [x for x in ("ctc", "fused") if x in heads]:
+                        cells = []
+                        for s in sets:
+                            run = s["jaznet"]["unconstrained"]
+                            if run["status"] != "ok":
+                                cells.append("failed | —")
+                                continue
+                            cells.append(f"{pct(run['eval']['heads'].get(h, {}).get(proto))} | "
+                                         f"{speed(run['images_per_second'])}")
+                        lines.append(f"| jaznet | {h}, {proto} protocol | none | " + " | ".join(cells) + " |")
         for s in sets:
             for mode in ("unconstrained", "lexicon", "no_lm"):
                 run = s["jaznet"].get(mode, {"status": "missing"})
@@ -205,13 +216,18 @@ def table(summary):
             notes.append("jaznet images/s: " + "; ".join(sorted(hows)) + " (all heads of one eval run share it)")
     lines.append(f"| {summary['tesseract_version']} | --psm 8 | none | " + " | ".join(
         f"{pct(s['tesseract']['accuracy'])} | {speed(s['tesseract']['images_per_second'])}" for s in sets) + " |")
+    for proto in ("cased", "full"):
+        lines.append(f"| {summary['tesseract_version']} | --psm 8, {proto} protocol | none | " + " | ".join(
+            f"{pct(s['tesseract'].get('accuracy_' + proto))} | {speed(s['tesseract']['images_per_second'])}"
+            for s in sets) + " |")
     cpu = ", ".join("%.0f" % (1000 * s["tesseract"]["cpu_seconds_per_image"]) for s in sets)
     notes.append(f"Tesseract images/s: wall clock with {summary['tesseract_jobs']} processes "
                  f"(one per core, OMP_THREAD_LIMIT=1); CPU per image: {cpu} ms")
     for s in sets:
         if s["tesseract"]["failures"]:
             notes.append(f"Tesseract could not read {s['tesseract']['failures']} image(s) of {s['dataset']} (counted wrong)")
-    out = [f"Standard protocol: {tesseract_eval.PROTOCOL}. Model: {summary['model'] or 'default'}. "
+    out = [f"Standard protocol: {tesseract_eval.PROTOCOL}; cased: {tesseract_eval.CASED_PROTOCOL}; full: "
+           f"{tesseract_eval.FULL_PROTOCOL}. Model: {summary['model'] or 'default'}. "
            f"Run {summary['date']} on {summary['cores']} cores.", "", *lines, ""]
     out += [f"- {n}" for n in notes]
     return "\n".join(out) + "\n"
@@ -269,7 +285,7 @@ def main(argv):
               file=sys.stderr)
         datasets.append({
             "dataset": t["dataset"], "dir": d, "n": t["n"],
-            "tesseract": {k: t[k] for k in ("accuracy", "images_per_second", "cpu_seconds_per_image", "failures", "n")},
+            "tesseract": {k: t[k] for k in ("accuracy", "accuracy_cased", "accuracy_full", "images_per_second", "cpu_seconds_per_image", "failures", "n")},
             "jaznet": jaz_runs.get(d, {}),
         })
     version = subprocess.run(["tesseract", "--version"], stdout=subprocess.PIPE, stderr=subprocess.STDOUT,

@@ -30,6 +30,22 @@ def normalise(text):
     return _NOT_ALNUM.sub("", text.lower())
 
 
+_NOT_CASED = re.compile(r"[^0-9A-Za-z]")
+_SPACE = re.compile(r"\s+")
+CASED_PROTOCOL = "keep [A-Za-z0-9], exact match"
+FULL_PROTOCOL = "every character but white space kept, exact match"
+
+
+def normalise_cased(text):
+    """The case-sensitive protocol's form (as jaznet's Protocol.normaliseCased)."""
+    return _NOT_CASED.sub("", text)
+
+
+def normalise_full(text):
+    """The full protocol's form: white space removed (as jaznet's Protocol.normaliseFull)."""
+    return _SPACE.sub("", text)
+
+
 class UsageError(Exception):
     pass
 
@@ -128,7 +144,7 @@ def evaluate(data_dir, jobs, tessdata_dir=None):
     seconds = time.monotonic() - started
     after = resource.getrusage(resource.RUSAGE_CHILDREN)
     cpu = (after.ru_utime - before.ru_utime) + (after.ru_stime - before.ru_stime)
-    rows, correct = [], 0
+    rows, correct, cased, full = [], 0, 0, 0
     for i, (rel, _, label) in enumerate(entries):
         if i in failures:
             rows.append((rel, label, "", False, failures[i]))
@@ -140,6 +156,8 @@ def evaluate(data_dir, jobs, tessdata_dir=None):
             continue
         ok = normalise(pred) == normalise(label)
         correct += ok
+        cased += normalise_cased(label) != "" and normalise_cased(pred) == normalise_cased(label)
+        full += normalise_full(label) != "" and normalise_full(pred) == normalise_full(label)
         rows.append((rel, label, pred, ok, ""))
     n = len(entries)
     return {
@@ -148,6 +166,8 @@ def evaluate(data_dir, jobs, tessdata_dir=None):
         "correct": correct,
         "failures": len(failures),
         "accuracy": correct / n,
+        "accuracy_cased": cased / n,
+        "accuracy_full": full / n,
         "seconds": seconds,
         "images_per_second": n / seconds if seconds > 0 else 0.0,
         "cpu_seconds_per_image": cpu / n,
