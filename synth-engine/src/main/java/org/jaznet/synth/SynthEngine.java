@@ -11,7 +11,8 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Renders word images with the MJSynth recipe ({@link StageChain#mjsynth}). Thread-safe:
+ * Renders word images with the config's recipe ({@link StageChain#of}: MJSynth's chain by default, the
+ * printed-document chain for {@link SynthConfig.Recipe#document()}), grey or, if the config asks, in colour. Thread-safe:
  * {@link #render(long)} depends only on the config and the index (each thread reuses its own scratch
  * canvas), so the same seed and index give the same bytes on any thread, in any order.
  */
@@ -34,7 +35,7 @@ public final class SynthEngine {
         config.recipe().maxRandomLength(), config.shortWordRatio(), config.numberRatio(), config.printRatio());
     this.fonts = fonts;
     this.backdrops = backdrops;
-    this.chain = StageChain.mjsynth(config.recipe(), fonts, backdrops);
+    this.chain = StageChain.of(config.recipe(), fonts, backdrops);
   }
 
   /**
@@ -46,7 +47,7 @@ public final class SynthEngine {
   public static SynthEngine create(SynthConfig config) throws SynthException {
     Lexicon lexicon = Lexicon.read(config.dictionary());
     FontCatalog fonts = FontCatalog.load(config.fontsDir());
-    BackdropLibrary backdrops = BackdropLibrary.load(config.backgroundsDir());
+    BackdropLibrary backdrops = BackdropLibrary.load(config.backgroundsDir(), config.colour());
     LOG.info("synth engine: {} words from {}, {} faces in {} families from {} ({} skipped), {} backgrounds from {}"
         + " ({} skipped)", lexicon.size(), config.dictionary(), fonts.faces().size(), fonts.familyCount(),
         fonts.dir(), fonts.skipped(), backdrops.size(), backdrops.dir(), backdrops.skipped());
@@ -78,6 +79,16 @@ public final class SynthEngine {
     return new SplittableRandom(seed * 0x9E3779B97F4A7C15L + index).split();
   }
 
+  /**
+   * The generator of a colour sample's hues: a second split of the same root, so the main generator's
+   * draws (and so the text, geometry and grey levels) are those of the grey sample.
+   */
+  static SplittableRandom colourRandomFor(long seed, long index) {
+    SplittableRandom root = new SplittableRandom(seed * 0x9E3779B97F4A7C15L + index);
+    root.split();
+    return root.split();
+  }
+
   /** The text sample {@code index} shows, without rendering it (cheap: the word is the first draw). */
   public String textOf(long index) {
     return word(randomFor(config.seed(), index)).text();
@@ -101,7 +112,7 @@ public final class SynthEngine {
     SplittableRandom r = randomFor(config.seed(), index);
     Word w = word(r);
     Canvas c = canvases.get();
-    c.reset(w);
+    c.reset(w, config.colour() ? colourRandomFor(config.seed(), index) : null);
     try {
       chain.run(c, r);
     } catch (IllegalArgumentException e) {

@@ -11,8 +11,11 @@ import java.util.List;
  *     for random strings that are not in the lexicon
  * @param width image width in pixels
  * @param height image height in pixels (32 for the default chain)
- * @param grey row-major 8-bit grey pixels, {@code width * height} long, as decoded from {@link #jpeg}
- * @param jpeg the encoded JPEG file bytes (what writers store; never re-encoded)
+ * @param grey row-major 8-bit grey pixels, {@code width * height} long, as decoded from {@link #jpeg} (for
+ *     a colour image its luma, as a grey decoder reads it)
+ * @param jpeg the encoded image file bytes (what writers store; never re-encoded): a JPEG, or a PNG for
+ *     the lossless document recipe ({@link #fileExtension}); grey, or 3-channel when the config asks for
+ *     colour
  * @param charBoxes one box per character of {@code text}, in output pixel coordinates
  */
 public record SynthSample(
@@ -26,5 +29,11 @@ public record SynthSample(
       throw new IllegalArgumentException("grey has " + grey.length + " bytes, expected " + width * height);
     }
     charBoxes = List.copyOf(charBoxes);
+  }
+
+  /** {@code "png"} if {@link #jpeg} holds a PNG file, else {@code "jpg"}. */
+  public String fileExtension() {
+    return jpeg.length > 4 && (jpeg[0] & 0xFF) == 0x89 && jpeg[1] == 'P' && jpeg[2] == 'N' && jpeg[3] == 'G'
+        ? "png" : "jpg";
   }
 }

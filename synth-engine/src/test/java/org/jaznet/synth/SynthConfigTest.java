@@ -31,4 +31,22 @@ class SynthConfigTest {
     assertThatThrownBy(() -> SynthConfig.defaults(1).withPrintRatio(-0.5))
         .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("printRatio").hasMessageContaining("-0.5");
   }
+
+  @Test
+  void withColour_setsItAndKeepsEverythingElse() {
+    SynthConfig c = new SynthConfig(1, p, p, p, 0.1, CaseMode.UPPER, SynthConfig.Recipe.mjsynth(), 0.2, 0.3, 0.4);
+    assertThat(c.colour()).isFalse();
+    SynthConfig d = c.withColour(true);
+    assertThat(d.colour()).isTrue();
+    assertThat(d.withColour(false)).isEqualTo(c);
+    assertThat(d.withSeed(5).withPrintRatio(0.1).withRecipe(SynthConfig.Recipe.document()).colour()).isTrue();
+  }
+
+  @Test
+  void recipe_oldParameterList_isNotADocument() {
+    SynthConfig.Recipe m = SynthConfig.Recipe.mjsynth();
+    assertThat(m.documentLook()).isEmpty();
+    assertThat(m.withoutEffects().withCurveP(0.5).isDocument()).isFalse();
+    assertThat(SynthConfig.Recipe.document().withoutEffects().documentLook().orElseThrow().binariseP()).isZero();
+  }
 }

@@ -78,6 +78,10 @@ final class SynthCommand implements Callable<Integer> {
       + " WordSource). Default: 0, as MJSynth.")
   Double printRatio;
 
+  @Option(names = {"--colour", "--color"}, description = "Write RGB images, as MJSynth's are (each layer's hue from"
+      + " the photograph its grey level came from); the grey decoding of each image is its luma. Default: grey.")
+  boolean colour;
+
   @Option(names = "--random-ratio", description = "Fraction of random digit/letter strings. Default: the engine's.")
   Double randomRatio;
 
@@ -190,6 +194,9 @@ final class SynthCommand implements Callable<Integer> {
     }
     if (caseMode != null) {
       config = config.withCaseMode(caseMode);
+    }
+    if (colour) {
+      config = config.withColour(true);
     }
     RunConfig run = new RunConfig(count, out, format, t, resume, charBoxes, Optional.ofNullable(preview));
     RunSummary summary;

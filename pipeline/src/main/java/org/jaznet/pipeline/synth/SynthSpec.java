@@ -14,8 +14,9 @@ import org.jaznet.synth.run.RunConfig;
  */
 public record SynthSpec(long seed, String dictionary, String fontsDir, String backgroundsDir,
     double randomStringRatio, CaseMode caseMode, long count, String outDir, OutputFormat format,
-    boolean charBoxes, double shortWordRatio, double numberRatio, double printRatio) implements Serializable {
-  private static final long serialVersionUID = 1L;
+    boolean charBoxes, double shortWordRatio, double numberRatio, double printRatio, boolean colour)
+    implements Serializable {
+  private static final long serialVersionUID = 2L;
 
   public SynthSpec {
     Objects.requireNonNull(caseMode, "caseMode");
@@ -28,15 +29,24 @@ public record SynthSpec(long seed, String dictionary, String fontsDir, String ba
     }
   }
 
+  /** A spec for grey images. */
+  public SynthSpec(long seed, String dictionary, String fontsDir, String backgroundsDir,
+      double randomStringRatio, CaseMode caseMode, long count, String outDir, OutputFormat format,
+      boolean charBoxes, double shortWordRatio, double numberRatio, double printRatio) {
+    this(seed, dictionary, fontsDir, backgroundsDir, randomStringRatio, caseMode, count, outDir, format, charBoxes,
+        shortWordRatio, numberRatio, printRatio, false);
+  }
+
   public static SynthSpec of(SynthConfig c, RunConfig r) {
     return new SynthSpec(c.seed(), c.dictionary().toString(), c.fontsDir().toString(), c.backgroundsDir().toString(),
         c.randomStringRatio(), c.caseMode(), r.count(), r.outDir().toAbsolutePath().normalize().toString(),
-        r.format(), r.charBoxes(), c.shortWordRatio(), c.numberRatio(), c.printRatio());
+        r.format(), r.charBoxes(), c.shortWordRatio(), c.numberRatio(), c.printRatio(), c.colour());
   }
 
   public SynthConfig synthConfig() {
     return new SynthConfig(seed, Path.of(dictionary), Path.of(fontsDir), Path.of(backgroundsDir), randomStringRatio, caseMode)
-        .withShortWordRatio(shortWordRatio).withNumberRatio(numberRatio).withPrintRatio(printRatio);
+        .withShortWordRatio(shortWordRatio).withNumberRatio(numberRatio).withPrintRatio(printRatio)
+        .withColour(colour);
   }
 
   /** The run config of one shard worker: resume semantics (images already on disk are kept). */

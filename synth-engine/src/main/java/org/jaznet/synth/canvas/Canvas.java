@@ -7,6 +7,7 @@ import java.awt.image.DataBufferByte;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
+import java.util.random.RandomGenerator;
 import org.jaznet.synth.CharBox;
 import org.jaznet.synth.text.Word;
 import org.opencv.core.CvType;
@@ -80,6 +81,25 @@ public final class Canvas {
   public byte[] jpeg;
   public byte[] grey;
 
+  /**
+   * Colour output: the stages then also carry a hue for each layer and, after composing, a chroma plane,
+   * and the encoder writes RGB. Colour draws come from {@link #colourRandom}, never from the sample's
+   * main generator, so a colour sample has the same text, geometry and grey levels as its grey twin.
+   */
+  public boolean colour;
+  public RandomGenerator colourRandom;
+  /**
+   * Per-layer hue as offsets (R - Y, G - Y, B - Y) from the layer's grey Y, with zero luma
+   * (0.299 dR + 0.587 dG + 0.114 dB = 0), so adding them to a grey keeps its luma.
+   */
+  public final float[] backgroundChroma = new float[3];
+  public final float[] textChroma = new float[3];
+  public final float[] borderChroma = new float[3];
+  /** Chroma offsets per output pixel, interleaved (dR, dG, dB); meaningful only if {@link #hasChroma}. */
+  public float[] chroma = new float[0];
+  /** False for grey output and once an image is made 1-bit (which has no hue). */
+  public boolean hasChroma;
+
 
   /** OpenCV scratch matrices, reused. */
   public Mat workMat;
@@ -93,9 +113,20 @@ public final class Canvas {
     allocateWork(INITIAL_WIDTH, INITIAL_HEIGHT);
   }
 
-  /** Starts a new sample. */
+  /** Starts a new grey sample. */
   public void reset(Word w) {
+    reset(w, null);
+  }
+
+  /** Starts a new sample, in colour if {@code colourRandom} is not null (it then draws the hues). */
+  public void reset(Word w, RandomGenerator colourRandom) {
     this.word = w;
+    this.colour = colourRandom != null;
+    this.colourRandom = colourRandom;
+    hasChroma = false;
+    Arrays.fill(backgroundChroma, 0);
+    Arrays.fill(textChroma, 0);
+    Arrays.fill(borderChroma, 0);
     int n = w.text().length();
     if (quads.length < 8 * n) {
       quads = new float[8 * n];
@@ -179,6 +210,16 @@ public final class Canvas {
       borderLayer = new byte[n];
       pixels = new byte[n];
     }
+  }
+
+  /** Sizes {@link #chroma} for the output image (contents undefined) and marks it in use. */
+  public float[] chromaPlane() {
+    int n = 3 * outW * outH;
+    if (chroma.length != n) {
+      chroma = new float[n];
+    }
+    hasChroma = true;
+    return chroma;
   }
 
   /** The quads as output character boxes. */

@@ -18,8 +18,9 @@ import org.slf4j.LoggerFactory;
 
 /**
  * Every photograph (.jpg/.jpeg/.png) under a directory, decoded at load time to grey at
- * {@link #HEIGHT} pixels high (and at least {@link #MIN_WIDTH} wide), sorted by path. Immutable and
- * thread-safe. An unreadable image is skipped with a warning; none usable is an error.
+ * {@link #HEIGHT} pixels high (and at least {@link #MIN_WIDTH} wide), sorted by path; loaded for colour,
+ * also the hue of each of its grey clusters ({@link ChromaClusters}). Immutable and thread-safe. An
+ * unreadable image is skipped with a warning; none usable is an error.
  */
 public final class BackdropLibrary {
   private static final Logger LOG = LoggerFactory.getLogger(BackdropLibrary.class);
@@ -30,20 +31,36 @@ public final class BackdropLibrary {
 
   private final Path dir;
   private final List<Backdrop> backdrops;
+  /** Per backdrop, the hues of its 2 and of its 3 clusters; empty unless loaded for colour. */
+  private final List<ChromaClusters> hues2;
+  private final List<ChromaClusters> hues3;
   private final int skipped;
 
-  private BackdropLibrary(Path dir, List<Backdrop> backdrops, int skipped) {
+  private BackdropLibrary(Path dir, List<Backdrop> backdrops, List<ChromaClusters> hues2,
+      List<ChromaClusters> hues3, int skipped) {
     this.dir = dir;
     this.backdrops = List.copyOf(backdrops);
+    this.hues2 = List.copyOf(hues2);
+    this.hues3 = List.copyOf(hues3);
     this.skipped = skipped;
   }
 
   /**
-   * Loads the photos under {@code dir}.
+   * Loads the photos under {@code dir}, grey only.
    *
    * @throws SynthException naming the directory if it is missing or holds no readable image
    */
   public static BackdropLibrary load(Path dir) throws SynthException {
+    return load(dir, false);
+  }
+
+  /**
+   * Loads the photos under {@code dir}; with {@code colour}, also their clusters' hues (each photo is
+   * decoded a second time, in colour; the grey arrays are the same either way).
+   *
+   * @throws SynthException naming the directory if it is missing or holds no readable image
+   */
+  public static BackdropLibrary load(Path dir, boolean colour) throws SynthException {
     OpenCvNative.load();
     if (!Files.isDirectory(dir)) {
       throw new SynthException("backgrounds directory " + dir + " does not exist or is not a directory");
@@ -55,21 +72,28 @@ public final class BackdropLibrary {
       throw new SynthException("cannot list backgrounds directory " + dir + ": " + e.getMessage(), e);
     }
     List<Backdrop> out = new ArrayList<>();
+    List<ChromaClusters> hues2 = new ArrayList<>();
+    List<ChromaClusters> hues3 = new ArrayList<>();
     int skipped = 0;
     for (Path f : files) {
       Backdrop b = decode(f);
-      if (b == null) {
+      byte[] bgr = b != null && colour ? decodeColour(f, b) : null;
+      if (b == null || (colour && bgr == null)) {
         skipped++;
         LOG.warn("skipping background {}: not a readable image", f);
       } else {
         out.add(b);
+        if (colour) {
+          hues2.add(ChromaClusters.of(b.grey(), bgr, b.two()));
+          hues3.add(ChromaClusters.of(b.grey(), bgr, b.three()));
+        }
       }
     }
     if (out.isEmpty()) {
       throw new SynthException("backgrounds directory " + dir + " has no readable .jpg/.png photo ("
           + files.size() + " image files, " + skipped + " unreadable)");
     }
-    return new BackdropLibrary(dir, out, skipped);
+    return new BackdropLibrary(dir, out, hues2, hues3, skipped);
   }
 
   private static boolean isImage(Path p) {
@@ -101,6 +125,56 @@ public final class BackdropLibrary {
       m.release();
       r.release();
     }
+  }
+
+  /** The photo in colour, B, G, R per pixel, scaled and cut exactly as {@link #decode} cuts the grey. */
+  private static byte[] decodeColour(Path f, Backdrop grey) {
+    Mat m = Imgcodecs.imread(f.toString(), Imgcodecs.IMREAD_COLOR);
+    Mat r = new Mat();
+    try {
+      if (m.empty() || m.rows() < 8 || m.cols() < 8) {
+        return null;
+      }
+      double scale = Math.max((double) HEIGHT / m.rows(), (double) MIN_WIDTH / m.cols());
+      int w = (int) Math.round(m.cols() * scale);
+      int h = (int) Math.round(m.rows() * scale);
+      if (w != grey.width()) {
+        return null;
+      }
+      Imgproc.resize(m, r, new Size(w, h), 0, 0, scale < 1 ? Imgproc.INTER_AREA : Imgproc.INTER_LINEAR);
+      int y0 = (h - HEIGHT) / 2;
+      byte[] bgr = new byte[3 * w * HEIGHT];
+      Mat band = r.submat(y0, y0 + HEIGHT, 0, w);
+      Mat packed = band.clone();
+      packed.get(0, 0, bgr);
+      packed.release();
+      band.release();
+      return bgr;
+    } finally {
+      m.release();
+      r.release();
+    }
+  }
+
+  /** Whether the library was loaded with colour, so that {@link #hues} answers. */
+  public boolean hasColour() {
+    return !hues2.isEmpty();
+  }
+
+  /**
+   * The hues of backdrop {@code i}'s {@code k} grey clusters ({@code k} = 2 or 3, as
+   * {@link Backdrop#two()} and {@link Backdrop#three()}).
+   *
+   * @throws IllegalStateException if the library was loaded without colour
+   */
+  public ChromaClusters hues(int i, int k) {
+    if (!hasColour()) {
+      throw new IllegalStateException("backgrounds in " + dir + " were loaded without colour");
+    }
+    if (k != 2 && k != 3) {
+      throw new IllegalArgumentException("k must be 2 or 3, got " + k);
+    }
+    return k == 2 ? hues2.get(i) : hues3.get(i);
   }
 
   public Path dir() {

@@ -42,12 +42,30 @@ public final class MjsynthLayout {
 
   /** {@code a/b/n_WORD_idx.jpg} for sample {@code index}. */
   public static String imagePath(long index, String word, int lexiconIndex) {
-    return folderOf(index) + "/" + (1 + index % FOLDER_SIZE) + "_" + encodeWord(word) + "_" + lexiconIndex + ".jpg";
+    return imagePath(index, word, lexiconIndex, "jpg");
+  }
+
+  /** {@code a/b/n_WORD_idx.EXT} for sample {@code index} ({@code png} for lossless images). */
+  public static String imagePath(long index, String word, int lexiconIndex, String extension) {
+    return folderOf(index) + "/" + (1 + index % FOLDER_SIZE) + "_" + encodeWord(word) + "_" + lexiconIndex + "."
+        + checkExtension(extension);
   }
 
   /** {@code images/a/b/n.jpg}: the word-free name used by the labels.tsv-only format. */
   public static String plainImagePath(long index) {
-    return "images/" + folderOf(index) + "/" + (1 + index % FOLDER_SIZE) + ".jpg";
+    return plainImagePath(index, "jpg");
+  }
+
+  /** {@code images/a/b/n.EXT}: the word-free name used by the labels.tsv-only format. */
+  public static String plainImagePath(long index, String extension) {
+    return "images/" + folderOf(index) + "/" + (1 + index % FOLDER_SIZE) + "." + checkExtension(extension);
+  }
+
+  private static String checkExtension(String extension) {
+    if (!extension.equals("jpg") && !extension.equals("png")) {
+      throw new IllegalArgumentException("image extension must be jpg or png, got '" + extension + "'");
+    }
+    return extension;
   }
 
   /** The word as it appears in a file name (see the class comment for the rule). */

@@ -62,6 +62,8 @@ public final class SynthRun {
   private final Path out;
 
   private final int chunk;
+  /** File type of every image of the run: PNG for the lossless document recipe, else JPEG. */
+  private final String extension;
 
   public SynthRun(SynthEngine engine, RunConfig config) {
     this(engine, config, CHUNK);
@@ -76,6 +78,7 @@ public final class SynthRun {
     this.config = config;
     this.out = config.outDir().toAbsolutePath().normalize();
     this.chunk = chunkSize;
+    this.extension = engine.config().recipe().imageExtension();
   }
 
   /** Result of rendering one chunk. */
@@ -260,8 +263,8 @@ public final class SynthRun {
   /** The path of sample {@code i} relative to the output folder (LMDB: its image key). */
   String imagePath(long i, String text, RunLexicon lexicon) {
     return switch (config.format()) {
-      case MJSYNTH -> MjsynthLayout.imagePath(i, text, lexicon.indexOf(text));
-      case TSV -> MjsynthLayout.plainImagePath(i);
+      case MJSYNTH -> MjsynthLayout.imagePath(i, text, lexicon.indexOf(text), extension);
+      case TSV -> MjsynthLayout.plainImagePath(i, extension);
       case LMDB -> String.format(java.util.Locale.ROOT, "image-%09d", i + 1);
     };
   }

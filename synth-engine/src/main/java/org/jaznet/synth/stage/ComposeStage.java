@@ -9,7 +9,7 @@ import org.jaznet.synth.canvas.Canvas;
  * pixel standard deviation must reach {@code minContrast} (MJSynth's test) and the mean grey of the text
  * must differ from that of its surround (the border if there is one, else the background) by
  * {@code minTextContrast}, so the word stays legible;
- * otherwise it asks for a redraw.
+ * otherwise it asks for a redraw. For colour output, the layers' hues are laid out by the same masks.
  */
 public final class ComposeStage implements Stage {
   private final Recipe recipe;
@@ -68,6 +68,9 @@ public final class ComposeStage implements Stage {
       if (gap < recipe.minTextContrast()) {
         return StageOutcome.REDRAW;
       }
+    }
+    if (c.colour) {
+      Chroma.compose(c);
     }
     return StageOutcome.CONTINUE;
   }

@@ -41,6 +41,17 @@ final class Gaussians {
     }
   }
 
+  /** Adds N(0, sigma) noise, rounded, to {@code n} pixels, clamping: for a sigma drawn per sample. */
+  static void addNoise(byte[] px, int n, double sigma, RandomGenerator r) {
+    int pos = r.nextInt(SIZE);
+    int step = 1 + 2 * r.nextInt(SIZE / 2);
+    for (int i = 0; i < n; i++) {
+      int v = (px[i] & 0xFF) + (int) Math.round(sigma * TABLE[pos]);
+      px[i] = (byte) (v < 0 ? 0 : (v > 255 ? 255 : v));
+      pos = (pos + step) & MASK;
+    }
+  }
+
   /** Beta(2,5) as the 2nd smallest of 6 uniforms. */
   static double beta25(RandomGenerator r) {
     double a = 2;

@@ -9,9 +9,9 @@ import org.opencv.core.MatOfInt;
 import org.opencv.imgcodecs.Imgcodecs;
 
 /**
- * Encodes the composed pixels as a grey JPEG of quality min(jpegMax, max(jpegMin, N(jpegMean,
- * jpegSigma))) and decodes it again, so that the sample's grey pixels are exactly what a reader of the
- * file sees.
+ * Encodes the composed pixels as a grey JPEG (RGB with the hues for colour output) of quality
+ * min(jpegMax, max(jpegMin, N(jpegMean, jpegSigma))) and decodes it again as grey, so that the sample's
+ * grey pixels are exactly what a grey reader of the file sees.
  */
 public final class JpegStage implements Stage {
   private final Recipe recipe;
@@ -29,14 +29,22 @@ public final class JpegStage implements Stage {
   public StageOutcome apply(Canvas c, RandomGenerator r) {
     double q = recipe.jpegMean() + recipe.jpegSigma() * r.nextGaussian();
     int quality = (int) Math.round(Math.min(recipe.jpegMax(), Math.max(recipe.jpegMin(), q)));
-    c.outMat.create(c.outH, c.outW, CvType.CV_8UC1);
-    c.outMat.put(0, 0, c.pixels);
+    Mat image = c.outMat;
+    if (c.colour) {
+      image = Chroma.bgr(c);
+    } else {
+      c.outMat.create(c.outH, c.outW, CvType.CV_8UC1);
+      c.outMat.put(0, 0, c.pixels);
+    }
     MatOfInt params = new MatOfInt(Imgcodecs.IMWRITE_JPEG_QUALITY, quality);
-    if (!Imgcodecs.imencode(".jpg", c.outMat, c.encoded, params)) {
-      params.release();
+    boolean ok = Imgcodecs.imencode(".jpg", image, c.encoded, params);
+    params.release();
+    if (image != c.outMat) {
+      image.release();
+    }
+    if (!ok) {
       throw new IllegalStateException("OpenCV could not encode a " + c.outW + "x" + c.outH + " JPEG");
     }
-    params.release();
     c.jpeg = c.encoded.toArray();
     Mat decoded = Imgcodecs.imdecode(c.encoded, Imgcodecs.IMREAD_GRAYSCALE);
     byte[] grey = new byte[c.outW * c.outH];

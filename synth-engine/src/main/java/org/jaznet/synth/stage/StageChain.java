@@ -34,6 +34,30 @@ public final class StageChain {
     this.maxRedraws = maxRedraws;
   }
 
+  /** The chain a recipe asks for: {@link #document} for a document recipe, else {@link #mjsynth}. */
+  public static StageChain of(Recipe recipe, FontCatalog fonts, BackdropLibrary backdrops) {
+    return recipe.isDocument() ? document(recipe, fonts) : mjsynth(recipe, fonts, backdrops);
+  }
+
+  /**
+   * The printed-document chain ({@link Recipe#document()}): text -> skew -> crop -> paper and ink ->
+   * scanner distortions -> PNG. Nothing in it asks for a redraw.
+   *
+   * @throws IllegalArgumentException if the recipe has no document look
+   */
+  public static StageChain document(Recipe recipe, FontCatalog fonts) {
+    Recipe.DocumentLook look = recipe.documentLook().orElseThrow(
+        () -> new IllegalArgumentException("the document chain needs a recipe with a document look"));
+    List<Stage> s = List.of(
+        new RenderTextStage(fonts, recipe),
+        new SkewStage(look),
+        new CropStage(recipe),
+        new PaperStage(look),
+        new ScanStage(recipe, look),
+        new PngStage());
+    return new StageChain(s, 0, 0);
+  }
+
   /** The default MJSynth chain. */
   public static StageChain mjsynth(Recipe recipe, FontCatalog fonts, BackdropLibrary backdrops) {
     List<Stage> s = List.of(

@@ -60,4 +60,38 @@ class ColourTest {
     assertThatThrownBy(() -> BackdropLibrary.load(dir)).isInstanceOf(SynthException.class)
         .hasMessageContaining(dir.toString());
   }
+
+  @Test
+  void chromaOf_redDarkAndGreyLight_givesEachClusterItsHueWithZeroLuma() {
+    // Half the pixels dark pure red (luma 76), half light neutral grey (200).
+    int n = 100;
+    byte[] grey = new byte[n];
+    byte[] bgr = new byte[3 * n];
+    for (int i = 0; i < n; i++) {
+      boolean red = i % 2 == 0;
+      grey[i] = (byte) (red ? 76 : 200);
+      bgr[3 * i] = (byte) (red ? 0 : 200);
+      bgr[3 * i + 1] = (byte) (red ? 0 : 200);
+      bgr[3 * i + 2] = (byte) (red ? 255 : 200);
+    }
+    long[] h = GreyClusters.histogram(grey);
+    ChromaClusters hues = ChromaClusters.of(grey, bgr, GreyClusters.of(h, 2));
+    assertThat(hues.mean(0, 0)).isGreaterThan(150);
+    assertThat(hues.mean(0, 2)).isLessThan(-50);
+    double luma = ChromaClusters.WR * hues.mean(0, 0) + ChromaClusters.WG * hues.mean(0, 1)
+        + ChromaClusters.WB * hues.mean(0, 2);
+    assertThat(luma).isCloseTo(0, within(1e-9));
+    assertThat(hues.mean(1, 0)).isCloseTo(0, within(1e-9));
+  }
+
+  @Test
+  void hues_loadedGreyOnly_throwsAndLoadedInColourAnswers() throws SynthException {
+    BackdropLibrary grey = BackdropLibrary.load(TestData.backgrounds());
+    assertThat(grey.hasColour()).isFalse();
+    assertThatThrownBy(() -> grey.hues(0, 2)).isInstanceOf(IllegalStateException.class);
+    BackdropLibrary colour = BackdropLibrary.load(TestData.backgrounds(), true);
+    assertThat(colour.size()).isEqualTo(grey.size());
+    assertThat(colour.get(0).grey()).isEqualTo(grey.get(0).grey());
+    assertThat(colour.hues(0, 3).k()).isEqualTo(3);
+  }
 }

@@ -102,4 +102,42 @@ class GeometryStagesTest {
     assertThat(maxX).isLessThan(c.outW);
     assertThat(maxX - minX).isGreaterThan(c.outW / 3);
   }
+
+  @Test
+  void crop_fullRecipe_noInkOnAnyBorderPixel() {
+    String[] words = {"Jygq", "HELLO", "quirky", "Wij", "f", "Mississippi", "pq7"};
+    Recipe[] recipes = {Recipe.mjsynth(), Recipe.mjsynth().withCurveP(1), Recipe.mjsynth().withUnderlineP(1)};
+    int samples = 0;
+    for (Recipe recipe : recipes) {
+      for (long seed = 0; seed < 150; seed++) {
+        Canvas c = StageFixture.runUpTo(words[(int) (seed % words.length)], recipe, 3, seed);
+        assertThat(borderInk(c)).as("seed %d '%s': ink on a border pixel", seed, c.word.text()).isZero();
+        samples++;
+      }
+    }
+    assertThat(samples).isEqualTo(450);
+  }
+
+  @Test
+  void crop_zeroPadding_stillKeepsAClearMargin() {
+    Recipe tight = new Recipe(32, 22, 34, 0.5, 0.2, 0, 0.2, 20, 0.2, 0.1, 0, 4, 4, 5, 10, 0, 0, 0, 0, 0, 0, 0, 20,
+        28, 10, 80, 10, 0, 80, 10);
+    for (long seed = 0; seed < 40; seed++) {
+      Canvas c = StageFixture.runUpTo("Jygq", tight, 3, seed);
+      assertThat(borderInk(c)).as("seed %d", seed).isZero();
+      assertThat(c.outW).as("seed %d width", seed).isLessThan(4 * c.outH);
+    }
+  }
+
+  /** Border pixels of the output text mask with any coverage. */
+  private static int borderInk(Canvas c) {
+    int n = 0;
+    for (int y = 0; y < c.outH; y++) {
+      n += (c.textAlpha[y * c.outW] != 0 ? 1 : 0) + (c.textAlpha[y * c.outW + c.outW - 1] != 0 ? 1 : 0);
+    }
+    for (int x = 0; x < c.outW; x++) {
+      n += (c.textAlpha[x] != 0 ? 1 : 0) + (c.textAlpha[(c.outH - 1) * c.outW + x] != 0 ? 1 : 0);
+    }
+    return n;
+  }
 }
