@@ -183,6 +183,21 @@ public final class Recognizer implements AutoCloseable {
   }
 
   /**
+   * A recognizer over the same loaded network and heads whose case and punctuation (a PRINT model) are
+   * read with another case prior: {@code penalty} is the log-probability cost of a word that mixes case
+   * inside a run of letters ({@link org.jaznet.recognizer.head.CaseRestorer}; 0: no prior). Closing it
+   * does not close this one.
+   */
+  public Recognizer withCaseSwitchPenalty(double penalty) throws RecognizerException {
+    checkOpen();
+    try {
+      return new Recognizer(this, read, decoder.withCaseSwitchPenalty(penalty));
+    } catch (IllegalArgumentException e) {
+      throw new RecognizerException("case prior: " + e.getMessage(), e);
+    }
+  }
+
+  /**
    * The model's heads whose unconstrained reading does not search the whole dictionary (all but NGRAM,
    * see {@link HeadKind#searchesDictionary}), or all of its heads if that leaves none: the batch
    * command's default.

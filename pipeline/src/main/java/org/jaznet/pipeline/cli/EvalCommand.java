@@ -12,6 +12,7 @@ import org.jaznet.recognizer.RecognizerException;
 import org.jaznet.recognizer.eval.Datasets;
 import org.jaznet.recognizer.eval.EvalReport;
 import org.jaznet.recognizer.eval.Evaluator;
+import org.jaznet.recognizer.head.CaseRestorer;
 import org.jaznet.recognizer.head.LmSettings;
 import org.jaznet.recognizer.eval.LabelledDataset;
 import org.jaznet.synth.Lexicon;
@@ -62,6 +63,11 @@ final class EvalCommand implements Callable<Integer> {
   @Option(names = "--lm-words", description = "estimate the character LM from this word list (default: the model's dictionary)")
   Path lmWords;
 
+  @Option(names = "--case-switch-penalty", description = "case prior of a PRINT model: log-probability cost of a word"
+      + " that mixes case inside a run of letters, >= 0 (0: none; default: the recognizer's, "
+      + CaseRestorer.DEFAULT_SWITCH_PENALTY_TEXT + ")")
+  Double caseSwitchPenalty;
+
   @Override
   public Integer call() throws Exception {
     List<String> words = null;
@@ -76,7 +82,8 @@ final class EvalCommand implements Callable<Integer> {
     EvalReport report;
     try (LabelledDataset d = Datasets.open(data);
         Recognizer loaded = model == null ? Recognizer.loadDefault() : Recognizer.load(model);
-        Recognizer r = withLm(loaded)) {
+        Recognizer withLm = withLm(loaded);
+        Recognizer r = caseSwitchPenalty == null ? withLm : withLm.withCaseSwitchPenalty(caseSwitchPenalty)) {
       report = Evaluator.evaluate(r, d, words, lexicon == null ? null : lexicon.toString(), threads, null);
     } catch (IOException | RecognizerException e) {
       System.err.println("jaznet eval: " + e.getMessage());

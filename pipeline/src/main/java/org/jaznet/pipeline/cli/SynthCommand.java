@@ -15,6 +15,7 @@ import me.tongfei.progressbar.ProgressBarStyle;
 import org.jaznet.pipeline.batch.RunnerKind;
 import org.jaznet.pipeline.synth.ShardedSynth;
 import org.jaznet.synth.CaseMode;
+import org.jaznet.synth.RecipeKind;
 import org.jaznet.synth.SynthConfig;
 import org.jaznet.synth.SynthEngine;
 import org.jaznet.synth.SynthException;
@@ -77,6 +78,11 @@ final class SynthCommand implements Callable<Integer> {
       + " punctuation attached, contractions, hyphenations, prices, dates, times, codes (shares: synth-engine's"
       + " WordSource). Default: 0, as MJSynth.")
   Double printRatio;
+
+  @Option(names = "--recipe", description = "Rendering: MJSYNTH (photographs, borders, curves, blending, noise,"
+      + " blur, JPEG), DOCUMENT (print on paper as a scanner or fax sees it: skew, scanner noise, blur, 1-bit, fax,"
+      + " JPEG; written as PNG) or PLAIN (no random effects). Default: ${DEFAULT-VALUE}.")
+  RecipeKind recipe = RecipeKind.MJSYNTH;
 
   @Option(names = {"--colour", "--color"}, description = "Write RGB images, as MJSynth's are (each layer's hue from"
       + " the photograph its grey level came from); the grey decoding of each image is its luma. Default: grey.")
@@ -170,7 +176,7 @@ final class SynthCommand implements Callable<Integer> {
     if (randomRatio != null && !(randomRatio >= 0 && randomRatio <= 1)) {
       throw new ParameterException(spec.commandLine(), "--random-ratio must be in [0, 1], got " + randomRatio);
     }
-    SynthConfig config = SynthConfig.defaults(seed);
+    SynthConfig config = SynthConfig.defaults(seed).withRecipe(recipe.recipe());
     if (dictionary != null) {
       config = config.withDictionary(dictionary);
     }
@@ -202,7 +208,7 @@ final class SynthCommand implements Callable<Integer> {
     RunSummary summary;
     try {
       if (runner != null) {
-        summary = ShardedSynth.run(config, run, runner, runnerArgs);
+        summary = ShardedSynth.run(config, recipe, run, runner, runnerArgs);
       } else if (noProgress) {
         SynthEngine engine = SynthEngine.create(config);
         summary = new SynthRun(engine, run).run((done, total) -> { });

@@ -138,6 +138,11 @@ final class TrainCommand implements Callable<Integer> {
       + " (punctuation attached, prices, dates, times, codes; see synth-engine's WordSource): default ${DEFAULT-VALUE}")
   double printForms = 0;
 
+  @Option(names = "--document-share", description = "share of the training stream rendered with the DOCUMENT recipe"
+      + " (print on paper, scanner noise, 1-bit, fax, skew) beside --recipe; validation keeps --recipe: default"
+      + " ${DEFAULT-VALUE}")
+  double documentShare = 0;
+
   @Option(names = "--random-strings", description = "share of random strings in the synthetic stream (default: ${DEFAULT-VALUE})")
   double randomStrings = 0.1;
 
@@ -196,7 +201,7 @@ final class TrainCommand implements Callable<Integer> {
           .warmupSteps(warmup).l2(l2).dropout(dropout).dictStart(dictStart).dictStep(dictStep)
           .dictGrowAccuracy(dictGrowAccuracy).dictGrowPatience(dictGrowPatience).dictGrowMaxSteps(dictGrowMaxSteps)
           .dictOrder(dictOrder).activeShare(activeShare).threads(threads).holdout(holdout).ngramSize(ngrams)
-          .randomStringRatio(randomStrings).shortWordRatio(shortWords).numberRatio(numbers).symbols(symbols).printRatio(printForms).validateEvery(validateEvery).validationSize(validationSize)
+          .randomStringRatio(randomStrings).shortWordRatio(shortWords).numberRatio(numbers).symbols(symbols).printRatio(printForms).documentShare(documentShare).validateEvery(validateEvery).validationSize(validationSize)
           .checkpointMinutes(checkpointMinutes).logEvery(logEvery).precision(precision).recipe(recipe).targetAccuracy(targetAccuracy)
           .initFrom(initFrom);
       if (streamSeed != null) {

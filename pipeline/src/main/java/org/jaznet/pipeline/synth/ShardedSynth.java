@@ -12,6 +12,7 @@ import org.apache.beam.sdk.Pipeline;
 import org.apache.beam.sdk.options.PipelineOptions;
 import org.apache.beam.sdk.options.PipelineOptionsFactory;
 import org.jaznet.pipeline.batch.RunnerKind;
+import org.jaznet.synth.RecipeKind;
 import org.jaznet.synth.SynthConfig;
 import org.jaznet.synth.SynthEngine;
 import org.jaznet.synth.SynthSample;
@@ -79,7 +80,16 @@ public final class ShardedSynth {
    */
   public static RunSummary run(SynthConfig config, RunConfig run, RunnerKind runner, List<String> runnerArgs)
       throws SynthException {
-    RunSummary s = run(SynthSpec.of(config, run),
+    return run(config, RecipeKind.MJSYNTH, run, runner, runnerArgs);
+  }
+
+  /** As {@link #run(SynthConfig, RunConfig, RunnerKind, List)}, with {@code config}'s recipe named {@code recipe}. */
+  public static RunSummary run(SynthConfig config, RecipeKind recipe, RunConfig run, RunnerKind runner,
+      List<String> runnerArgs) throws SynthException {
+    if (!config.recipe().equals(recipe.recipe())) {
+      throw new IllegalArgumentException("the config's recipe is not " + recipe);
+    }
+    RunSummary s = run(SynthSpec.of(config, run, recipe),
         Plan.of(runner, run.threads()).withResume(run.resume()).withRunnerArgs(runnerArgs));
     if (run.preview().isPresent()) {
       SynthEngine engine = SynthEngine.create(config);

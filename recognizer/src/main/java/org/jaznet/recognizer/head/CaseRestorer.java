@@ -12,7 +12,13 @@ import java.util.Map;
  * full lattice, restricted to texts that fold back to that word. Each letter may be read in either case,
  * and punctuation may come before, between and after the letters (at most {@value #MAX_PUNCTUATION}
  * marks). So {@code 1999} becomes {@code $19.99} and {@code stewardess} {@code STEWARDESS} when the image
- * says so, and the standard reading never changes. Stateless and thread-safe.
+ * says so, and the standard reading never changes.
+ *
+ * <p>Texts are ranked by their CTC probability times a case prior: a text with a run of letters that is
+ * neither lowercase, UPPERCASE nor Capitalised ({@code doOr}, {@code CoPPER}) costs a factor
+ * e^-{@code switchPenalty}. Print rarely mixes case inside a word, while capitals of the same shape as
+ * their lowercase letters (o/O, c/C, s/S, v/V, w/W, x/X, z/Z) are hard to tell apart on their own.
+ * Stateless and thread-safe.
  */
 public final class CaseRestorer {
   /** Beams kept per step. */
@@ -22,7 +28,44 @@ public final class CaseRestorer {
   /** Punctuation whose log-probability at a step is below this is not tried there. */
   static final double PUNCTUATION_FLOOR = Math.log(1e-4);
 
+  /**
+   * The default {@code switchPenalty} (natural log): chosen on held-out synthetic words (models/README.md,
+   * "case prior"); the real test sets played no part in the choice.
+   */
+  public static final double DEFAULT_SWITCH_PENALTY = 4.0;
+  /** {@link #DEFAULT_SWITCH_PENALTY} as text, for help texts. */
+  public static final String DEFAULT_SWITCH_PENALTY_TEXT = "4.0";
+
   private CaseRestorer() {}
+
+  /**
+   * Whether some run of letters in {@code text} mixes case other than as lowercase, UPPERCASE or
+   * Capitalised (runs are separated by anything that is not a letter).
+   */
+  static boolean mixedCase(String text) {
+    int runStart = 0;
+    for (int i = 0; i <= text.length(); i++) {
+      if (i == text.length() || !Character.isLetter(text.charAt(i))) {
+        if (i - runStart > 1 && !consistent(text, runStart, i)) {
+          return true;
+        }
+        runStart = i + 1;
+      }
+    }
+    return false;
+  }
+
+  private static boolean consistent(String text, int from, int to) {
+    boolean restUpper = true;
+    boolean restLower = true;
+    for (int i = from + 1; i < to; i++) {
+      char c = text.charAt(i);
+      restUpper &= Character.isUpperCase(c);
+      restLower &= Character.isLowerCase(c);
+    }
+    // the first letter may be either case before a lowercase rest; an UPPERCASE rest needs an upper first
+    return restLower || (restUpper && Character.isUpperCase(text.charAt(from)));
+  }
 
   private static final class Beam {
     final String text;
@@ -42,6 +85,11 @@ public final class CaseRestorer {
     double total() {
       return CtcCodec.logAdd(blank, symbol);
     }
+
+    /** The CTC score with the case prior. */
+    double ranked(double switchPenalty) {
+      return switchPenalty > 0 && mixedCase(text) ? total() - switchPenalty : total();
+    }
   }
 
   /**
@@ -53,6 +101,18 @@ public final class CaseRestorer {
    * @return that text, or {@code folded} itself when no text of the lattice folds to it
    */
   public static String restore(double[] full, SymbolSet set, String folded) {
+    return restore(full, set, folded, DEFAULT_SWITCH_PENALTY);
+  }
+
+  /**
+   * As {@link #restore(double[], SymbolSet, String)} with a given case prior.
+   *
+   * @param switchPenalty log-probability cost of a text that mixes case inside a run of letters (>= 0; 0: no prior)
+   */
+  public static String restore(double[] full, SymbolSet set, String folded, double switchPenalty) {
+    if (!(switchPenalty >= 0) || Double.isInfinite(switchPenalty)) {
+      throw new IllegalArgumentException("switchPenalty must be finite and >= 0, got " + switchPenalty);
+    }
     if (set == SymbolSet.LOWER) {
       return folded;
     }
@@ -107,12 +167,12 @@ public final class CaseRestorer {
       // beams that can no longer match every letter in the steps left are dropped
       int left = steps - t - 1;
       all.removeIf(x -> folded.length() - x.matched > left);
-      all.sort(Comparator.comparingDouble(Beam::total).reversed().thenComparing(x -> x.text));
+      all.sort(Comparator.comparingDouble((Beam x) -> x.ranked(switchPenalty)).reversed().thenComparing(x -> x.text));
       beams = all.size() > BEAM ? all.subList(0, BEAM) : all;
     }
     Beam best = null;
     for (Beam b : beams) {
-      if (b.matched == folded.length() && (best == null || b.total() > best.total())) {
+      if (b.matched == folded.length() && (best == null || b.ranked(switchPenalty) > best.ranked(switchPenalty))) {
         best = b;
       }
     }

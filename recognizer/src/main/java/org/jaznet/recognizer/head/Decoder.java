@@ -43,6 +43,10 @@ public final class Decoder {
    */
   private final com.google.common.base.Supplier<CompiledLexicon> dictionaryLexicon;
   private final LmSettings lmSettings;
+  /** The case prior of {@link CaseRestorer} for a PRINT head. */
+  private final double caseSwitchPenalty;
+  /** The words the LM is estimated from (null: the model's dictionary). */
+  private final List<String> lmWords;
   /** The text prior with its character LM (null when off); estimated on first use. */
   private final com.google.common.base.Supplier<TextPrior> lm;
 
@@ -57,12 +61,18 @@ public final class Decoder {
    * @param lmWords the words the LM is estimated from; null for the model's dictionary
    */
   public Decoder(ModelSpec spec, Calibration calibration, LmSettings lmSettings, List<String> lmWords) {
-    this(spec, calibration, null, lmSettings, lmWords);
+    this(spec, calibration, null, lmSettings, lmWords, CaseRestorer.DEFAULT_SWITCH_PENALTY);
   }
 
   /** {@code dictionaryLexicon}: another decoder's (same spec), or null to compile this one's on first use. */
   private Decoder(ModelSpec spec, Calibration calibration,
-      com.google.common.base.Supplier<CompiledLexicon> dictionaryLexicon, LmSettings lmSettings, List<String> lmWords) {
+      com.google.common.base.Supplier<CompiledLexicon> dictionaryLexicon, LmSettings lmSettings, List<String> lmWords,
+      double caseSwitchPenalty) {
+    if (!(caseSwitchPenalty >= 0) || Double.isInfinite(caseSwitchPenalty)) {
+      throw new IllegalArgumentException("the case-switch penalty must be finite and >= 0, got " + caseSwitchPenalty);
+    }
+    this.caseSwitchPenalty = caseSwitchPenalty;
+    this.lmWords = lmWords;
     this.spec = spec;
     this.calibration = calibration;
     this.dict = spec.dictionary().isEmpty() ? null
@@ -94,7 +104,17 @@ public final class Decoder {
 
   /** The same model and calibration with other LM settings (LM estimated from {@code lmWords}, null: the dictionary). */
   public Decoder withLm(LmSettings settings, List<String> lmWords) {
-    return new Decoder(spec, calibration, dictionaryLexicon, settings, lmWords);
+    return new Decoder(spec, calibration, dictionaryLexicon, settings, lmWords, caseSwitchPenalty);
+  }
+
+  /** The case prior a PRINT head's case and punctuation are read with ({@link CaseRestorer}). */
+  public double caseSwitchPenalty() {
+    return caseSwitchPenalty;
+  }
+
+  /** The same decoder with another case prior (see {@link CaseRestorer#restore(double[], SymbolSet, String, double)}). */
+  public Decoder withCaseSwitchPenalty(double penalty) {
+    return new Decoder(spec, calibration, dictionaryLexicon, lmSettings, lmWords, penalty);
   }
 
   /**
@@ -275,7 +295,7 @@ public final class Decoder {
     Alternative best = alternatives.get(0);
     if (img.ctcSymbols != SymbolSet.LOWER) {
       // case and punctuation of the fused word from the CTC head's full lattice (its standard form stays)
-      best = new Alternative(CaseRestorer.restore(img.ctcFull, img.ctcSymbols, best.text()), best.confidence());
+      best = new Alternative(CaseRestorer.restore(img.ctcFull, img.ctcSymbols, best.text(), caseSwitchPenalty), best.confidence());
       alternatives = new ArrayList<>(alternatives);
       alternatives.set(0, best);
     }

@@ -1,5 +1,6 @@
 package org.jaznet.recognizer.train;
 
+import org.jaznet.synth.RecipeKind;
 import org.jaznet.synth.SynthConfig;
 
 /** Which synth-engine recipe renders the training and validation words. */
@@ -10,12 +11,14 @@ public enum SynthRecipe {
    * Fonts, case, colours and crop vary; no random effects (no curves, borders, blending, noise, blur):
    * for quick checks and a first curriculum stage.
    */
-  PLAIN;
+  PLAIN,
+  /**
+   * Printed words as a scanner or fax sees them ({@code SynthConfig.Recipe.document()}): clean print on
+   * paper, light skew, scanner noise, blur, 1-bit, fax, JPEG.
+   */
+  DOCUMENT;
 
   public SynthConfig.Recipe recipe() {
-    return switch (this) {
-      case MJSYNTH -> SynthConfig.Recipe.mjsynth();
-      case PLAIN -> SynthConfig.Recipe.mjsynth().withoutEffects();
-    };
+    return RecipeKind.valueOf(name()).recipe();
   }
 }

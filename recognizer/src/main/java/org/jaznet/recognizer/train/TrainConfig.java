@@ -64,6 +64,9 @@ import org.jaznet.recognizer.model.Precision;
  *     ({@code JazNet.startFrom})
  * @param printRatio share of the training stream drawn as words occur in print (punctuation attached, prices,
  *     dates, codes: see {@code WordSource}); 0 for a LOWER head, whose labels drop punctuation anyway
+ * @param documentShare share of the training stream rendered with the printed-document look
+ *     ({@link SynthRecipe#DOCUMENT}: paper, scanner noise, 1-bit, fax, skew) instead of {@code recipe}; the
+ *     validation sets keep {@code recipe}
  */
 public record TrainConfig(
     Arch arch,
@@ -105,11 +108,13 @@ public record TrainConfig(
     double shortWordRatio,
     double numberRatio,
     SymbolSet symbols,
-    double printRatio) {
+    double printRatio,
+    double documentShare) {
 
   public TrainConfig {
     Objects.requireNonNull(symbols, "symbols");
     check(printRatio >= 0 && printRatio <= 1, "printRatio must be in [0, 1], got " + printRatio);
+    check(documentShare >= 0 && documentShare < 1, "documentShare must be in [0, 1), got " + documentShare);
     Objects.requireNonNull(arch, "arch");
     Objects.requireNonNull(dictionary, "dictionary");
     Objects.requireNonNull(out, "out");
@@ -216,6 +221,7 @@ public record TrainConfig(
     b.numberRatio = numberRatio;
     b.symbols = symbols;
     b.printRatio = printRatio;
+    b.documentShare = documentShare;
     return b;
   }
 
@@ -261,6 +267,7 @@ public record TrainConfig(
     private double numberRatio;
     private SymbolSet symbols = SymbolSet.LOWER;
     private double printRatio;
+    private double documentShare;
 
     private Builder(Path dictionary, Path out) {
       this.dictionary = dictionary;
@@ -306,13 +313,15 @@ public record TrainConfig(
     public Builder numberRatio(double v) { numberRatio = v; return this; }
     public Builder symbols(SymbolSet v) { symbols = v; return this; }
     public Builder printRatio(double v) { printRatio = v; return this; }
+    public Builder documentShare(double v) { documentShare = v; return this; }
 
     public TrainConfig build() {
       return new TrainConfig(arch, heads, dictionary, out, dataDir, steps, batch, resume, maxMinutes, seed,
           learningRate, optimiser, l2, dropout, warmupSteps, schedule, dictStart, dictStep, dictGrowAccuracy,
           dictGrowPatience, dictGrowMaxSteps, activeShare, dictOrder, threads, holdout, ngramSize,
           randomStringRatio, validateEvery, validationSize, checkpointMinutes, logEvery, targetAccuracy, recipe, precision, initFrom,
-          streamSeed == null ? seed : streamSeed, shortWordRatio, numberRatio, symbols, printRatio);
+          streamSeed == null ? seed : streamSeed, shortWordRatio, numberRatio, symbols, printRatio,
+          documentShare);
     }
   }
 }

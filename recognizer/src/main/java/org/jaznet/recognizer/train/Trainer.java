@@ -76,6 +76,7 @@ public final class Trainer {
   private Set<Integer> diskValidation = Set.of();
   private Set<String> heldOutSet = Set.of();
   private SynthEngine allEngine;
+  private SynthEngine documentEngine;
   private final MetricsLog metrics;
 
   private long step;
@@ -415,17 +416,26 @@ public final class Trainer {
 
   /** A training engine: the training stream's seed, short-word and number shares. */
   private SynthEngine trainingEngine(List<String> words, String name) throws IOException {
+    return trainingEngine(words, name, config.recipe());
+  }
+
+  private SynthEngine trainingEngine(List<String> words, String name, SynthRecipe recipe) throws IOException {
     return engine(words, name, config.randomStringRatio(), config.streamSeed(), config.shortWordRatio(),
-        config.numberRatio(), config.printRatio());
+        config.numberRatio(), config.printRatio(), recipe);
   }
 
   private SynthEngine engine(List<String> words, String name, double randomStrings, long seed, double shortWords,
       double numbers, double print) throws IOException {
+    return engine(words, name, randomStrings, seed, shortWords, numbers, print, config.recipe());
+  }
+
+  private SynthEngine engine(List<String> words, String name, double randomStrings, long seed, double shortWords,
+      double numbers, double print, SynthRecipe recipe) throws IOException {
     Path dir = config.checkpointDir().resolve("words");
     Path file = dir.resolve(name + ".txt");
     Checkpoints.writeAtomically(file, (String.join("\n", words) + "\n").getBytes(StandardCharsets.UTF_8));
     SynthConfig sc = SynthConfig.defaults(seed).withDictionary(file).withRandomStringRatio(randomStrings)
-        .withRecipe(config.recipe().recipe()).withShortWordRatio(shortWords).withNumberRatio(numbers)
+        .withRecipe(recipe.recipe()).withShortWordRatio(shortWords).withNumberRatio(numbers)
         .withPrintRatio(print);
     try {
       return SynthEngine.create(sc);
@@ -457,6 +467,19 @@ public final class Trainer {
     }
     if (sources.isEmpty() || config.activeShare() < 1) {
       sources.add(new SynthStream.Source(allEngine, sources.isEmpty() ? 1.0 : 1.0 - config.activeShare()));
+    }
+    if (config.documentShare() > 0) {
+      // the other sources keep their proportions within the remaining share
+      double rest = 1 - config.documentShare();
+      List<SynthStream.Source> scaled = new ArrayList<>();
+      for (SynthStream.Source s : sources) {
+        scaled.add(new SynthStream.Source(s.engine(), s.weight() * rest));
+      }
+      if (documentEngine == null) {
+        documentEngine = trainingEngine(split.training(), "train-document", SynthRecipe.DOCUMENT);
+      }
+      scaled.add(new SynthStream.Source(documentEngine, config.documentShare()));
+      sources = scaled;
     }
     source = new SynthStream(sources, config.batch(), config.threads(), step * config.batch(), config.streamSeed());
   }
@@ -657,6 +680,7 @@ public final class Trainer {
     info.put("printRatio", config.printRatio());
     info.put("precision", config.precision().name());
     info.put("recipe", config.recipe().name());
+    info.put("documentShare", config.documentShare());
     if (config.initFrom() != null) {
       Map<String, Object> from = new LinkedHashMap<>();
       from.put("model", config.initFrom().toString());

@@ -96,4 +96,34 @@ class SymbolSetTest {
     assertThat(CaseRestorer.restore(lattice("CAT"), SymbolSet.PRINT, "abcdefghijklmnopqrstuvwxyzab"))
         .isEqualTo("abcdefghijklmnopqrstuvwxyzab");
   }
+
+  @Test
+  void mixedCase_isJudgedPerRunOfLetters() {
+    assertThat(CaseRestorer.mixedCase("doOr")).isTrue();
+    assertThat(CaseRestorer.mixedCase("McDonald")).isTrue();
+    assertThat(CaseRestorer.mixedCase("COPPEr")).isTrue();
+    assertThat(CaseRestorer.mixedCase("door")).isFalse();
+    assertThat(CaseRestorer.mixedCase("Door")).isFalse();
+    assertThat(CaseRestorer.mixedCase("DOOR")).isFalse();
+    assertThat(CaseRestorer.mixedCase("New-York")).isFalse();
+    assertThat(CaseRestorer.mixedCase("DON'T")).isFalse();
+    assertThat(CaseRestorer.mixedCase("x1Y")).isFalse();
+    assertThat(CaseRestorer.mixedCase("$19.99")).isFalse();
+  }
+
+  @Test
+  void restore_casePriorSettlesAnAmbiguousCapital() {
+    // "door" with the third letter's case nearly even (O a little likelier than o)
+    SymbolSet set = SymbolSet.PRINT;
+    double[] lp = lattice("door");
+    int row = 4 * set.classes();
+    lp[row + set.code('o')] = Math.log(0.40);
+    lp[row + set.code('O')] = Math.log(0.58);
+    assertThat(CaseRestorer.restore(lp, set, "door", 0)).isEqualTo("doOr");
+    assertThat(CaseRestorer.restore(lp, set, "door")).isEqualTo("door");
+    // a clear reading keeps its case whatever the prior
+    assertThat(CaseRestorer.restore(lattice("McDonald"), set, "mcdonald", CaseRestorer.DEFAULT_SWITCH_PENALTY))
+        .isEqualTo("McDonald");
+    assertThatThrownBy(() -> CaseRestorer.restore(lp, set, "door", -1)).isInstanceOf(IllegalArgumentException.class);
+  }
 }
