@@ -72,6 +72,8 @@ public final class CaseRestorer {
     final int matched;
     final int last;
     final int marks;
+    /** Whether {@link #text} mixes case ({@link #mixedCase}); fixed with the text. */
+    final boolean mixed;
     double blank = Double.NEGATIVE_INFINITY;
     double symbol = Double.NEGATIVE_INFINITY;
 
@@ -80,6 +82,7 @@ public final class CaseRestorer {
       this.matched = matched;
       this.last = last;
       this.marks = marks;
+      this.mixed = mixedCase(text);
     }
 
     double total() {
@@ -88,7 +91,7 @@ public final class CaseRestorer {
 
     /** The CTC score with the case prior. */
     double ranked(double switchPenalty) {
-      return switchPenalty > 0 && mixedCase(text) ? total() - switchPenalty : total();
+      return mixed ? total() - switchPenalty : total();
     }
   }
 
