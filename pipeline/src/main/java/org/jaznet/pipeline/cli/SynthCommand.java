@@ -67,11 +67,11 @@ final class SynthCommand implements Callable<Integer> {
   @Option(names = "--backgrounds", description = "Natural-photo folder. Default: backgrounds/.")
   Path backgrounds;
 
-  @Option(names = "--short-ratio", description = "Fraction of short texts, 1-4 characters (a dictionary word of that"
+  @Option(names = {"--short-ratio", "--short-words"}, description = "Fraction of short texts, 1-4 characters (a dictionary word of that"
       + " length or a random string). Default: 0, as MJSynth.")
   Double shortRatio;
 
-  @Option(names = "--number-ratio", description = "Fraction of numbers, digits only. Default: 0, as MJSynth.")
+  @Option(names = {"--number-ratio", "--numbers"}, description = "Fraction of numbers, digits only. Default: 0, as MJSynth.")
   Double numberRatio;
 
   @Option(names = {"--print-ratio", "--print-forms"}, description = "Fraction of words as they occur in print:"
@@ -88,7 +88,7 @@ final class SynthCommand implements Callable<Integer> {
       + " the photograph its grey level came from); the grey decoding of each image is its luma. Default: grey.")
   boolean colour;
 
-  @Option(names = "--random-ratio", description = "Fraction of random digit/letter strings. Default: the engine's.")
+  @Option(names = {"--random-ratio", "--random-strings"}, description = "Fraction of random digit/letter strings. Default: the engine's.")
   Double randomRatio;
 
   @Option(names = "--case", description = "lower, upper, capitalized or mixed. Default: the engine's.")

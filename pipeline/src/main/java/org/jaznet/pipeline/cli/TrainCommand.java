@@ -121,11 +121,11 @@ final class TrainCommand implements Callable<Integer> {
   @Option(names = "--ngrams", description = "NGRAM vocabulary size (default: ${DEFAULT-VALUE})")
   int ngrams = 10_000;
 
-  @Option(names = "--short-words", description = "share of the training stream that is short texts, 1-4 characters"
+  @Option(names = {"--short-ratio", "--short-words"}, description = "share of the training stream that is short texts, 1-4 characters"
       + " (a training word of that length or a random string; the dictionary's uniform draw has few): default ${DEFAULT-VALUE}")
   double shortWords = 0;
 
-  @Option(names = "--numbers", description = "share of the training stream that is numbers, digits only"
+  @Option(names = {"--number-ratio", "--numbers"}, description = "share of the training stream that is numbers, digits only"
       + " (random alphanumeric strings have few runs of digits): default ${DEFAULT-VALUE}")
   double numbers = 0;
 
@@ -134,16 +134,16 @@ final class TrainCommand implements Callable<Integer> {
       + " output is widened (capitals start as their lowercase letters): default ${DEFAULT-VALUE}")
   org.jaznet.recognizer.head.SymbolSet symbols = org.jaznet.recognizer.head.SymbolSet.LOWER;
 
-  @Option(names = {"--print-forms", "--print-ratio"}, description = "share of the training stream drawn as words occur in print"
+  @Option(names = {"--print-ratio", "--print-forms"}, description = "share of the training stream drawn as words occur in print"
       + " (punctuation attached, prices, dates, times, codes; see synth-engine's WordSource): default ${DEFAULT-VALUE}")
   double printForms = 0;
 
-  @Option(names = "--document-share", description = "share of the training stream rendered with the DOCUMENT recipe"
+  @Option(names = {"--document-ratio", "--document-share"}, description = "share of the training stream rendered with the DOCUMENT recipe"
       + " (print on paper, scanner noise, 1-bit, fax, skew) beside --recipe; validation keeps --recipe: default"
       + " ${DEFAULT-VALUE}")
   double documentShare = 0;
 
-  @Option(names = "--random-strings", description = "share of random strings in the synthetic stream (default: ${DEFAULT-VALUE})")
+  @Option(names = {"--random-ratio", "--random-strings"}, description = "share of random strings in the synthetic stream (default: ${DEFAULT-VALUE})")
   double randomStrings = 0.1;
 
   @Option(names = "--validate-every", description = "steps between validations (default: ${DEFAULT-VALUE})")

@@ -34,6 +34,24 @@ class CliHelpTest {
     }
   }
 
+  /** An option two commands share has the same name in both (older names stay as aliases). */
+  @Test
+  void sharedOptions_haveTheSameNamesAcrossCommands() {
+    CommandLine top = JaznetCli.commandLine();
+    CommandLine.Model.CommandSpec synth = top.getSubcommands().get("synth").getCommandSpec();
+    CommandLine.Model.CommandSpec train = top.getSubcommands().get("train").getCommandSpec();
+    for (String name : List.of("--short-ratio", "--number-ratio", "--print-ratio", "--random-ratio", "--recipe",
+        "--dictionary", "--seed", "--short-words", "--numbers", "--print-forms", "--random-strings")) {
+      assertThat(synth.findOption(name)).as("synth %s", name).isNotNull();
+      assertThat(train.findOption(name)).as("train %s", name).isNotNull();
+      assertThat(synth.findOption(name).longestName()).as(name).isEqualTo(train.findOption(name).longestName());
+    }
+    for (String cmd : List.of("eval", "recognize", "batch", "read", "eval-pages")) {
+      CommandLine.Model.CommandSpec spec = top.getSubcommands().get(cmd).getCommandSpec();
+      assertThat(spec.findOption("--model")).as("%s --model", cmd).isNotNull();
+    }
+  }
+
   private static void visit(CommandLine cl, List<String> checked) {
     CommandLine.Model.CommandSpec spec = cl.getCommandSpec();
     String name = spec.qualifiedName();
