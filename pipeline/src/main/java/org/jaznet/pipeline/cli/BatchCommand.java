@@ -74,6 +74,10 @@ final class BatchCommand implements Callable<Integer> {
       description = "with --pages: doc, scene or auto (default)")
   org.jaznet.pages.detect.DetectorKind detector;
 
+  @Option(names = "--scene-model", paramLabel = "M",
+      description = "with --pages: scene detector model file (default: models/jaznet-scene-detector.zip)")
+  java.nio.file.Path sceneModel;
+
   @Option(names = "--dpi", defaultValue = "300", paramLabel = "N", description = "with --pages: PDF render resolution (default 300)")
   int dpi;
 
@@ -92,6 +96,10 @@ final class BatchCommand implements Callable<Integer> {
 
   @Override
   public Integer call() {
+    if (sceneModel != null && !java.nio.file.Files.isRegularFile(sceneModel)) {
+      System.err.println("jaznet batch: --scene-model: no such file: " + sceneModel);
+      return 2;
+    }
     for (String a : runnerArgs) {
       if (!a.startsWith("--")) {
         System.err.println("jaznet batch: unexpected argument '" + a + "' (runner flags look like --name=value)");
@@ -150,6 +158,7 @@ final class BatchCommand implements Callable<Integer> {
       o.setGroups(groups);
       o.setPageFormat(pageFormat);
       o.setDetector(detector);
+      o.setSceneModel(sceneModel == null ? null : sceneModel.toAbsolutePath().toString());
       o.setDpi(dpi);
       runner.configure(o, workers == null ? Runtime.getRuntime().availableProcessors() : workers);
       org.jaznet.pipeline.pages.PagesPipeline.Summary summary = org.jaznet.pipeline.pages.PagesPipeline.run(o);

@@ -53,6 +53,10 @@ final class BenchPagesCommand implements Callable<Integer> {
   @Option(names = "--detector", defaultValue = "doc", paramLabel = "D", description = "doc (default), scene or auto")
   DetectorKind detector;
 
+  @Option(names = "--scene-model", paramLabel = "M",
+      description = "scene detector model file for --detector scene or auto (default: models/jaznet-scene-detector.zip)")
+  java.nio.file.Path sceneModel;
+
   @Option(names = "--threads", paramLabel = "N", description = "detection threads (default: the number of cores)")
   Integer threads;
 
@@ -64,6 +68,10 @@ final class BenchPagesCommand implements Callable<Integer> {
 
   @Override
   public Integer call() throws IOException {
+    if (sceneModel != null && !java.nio.file.Files.isRegularFile(sceneModel)) {
+      System.err.println("jaznet bench pages: --scene-model: no such file: " + sceneModel);
+      return 2;
+    }
     Path dir = data;
     Path tmp = null;
     try {
@@ -83,7 +91,7 @@ final class BenchPagesCommand implements Callable<Integer> {
       }
       int n = threads == null ? Runtime.getRuntime().availableProcessors() : Math.max(1, threads);
       try (Recognizer rec = org.jaznet.pipeline.batch.Models.get((model == null ? org.jaznet.pipeline.batch.ModelSpec.defaultModel() : org.jaznet.pipeline.batch.ModelSpec.file(model.toString())).withHeads(org.jaznet.pipeline.batch.HeadSelection.parse("fast")));
-           DocumentReader reader = new DocumentReader(new PageReader(WordDetectors.create(detector), rec,
+           DocumentReader reader = new DocumentReader(new PageReader(WordDetectors.create(detector, sceneModel != null ? sceneModel : WordDetectors.defaultSceneModel()), rec,
                CropConfig.defaults()), PageLimits.defaults(), n, 8)) {
         List<PageInput> inputs = files.stream().map(PageInput::of).toList();
         // one page first: JIT, oneDNN kernels and the model's first pass are not the steady state

@@ -55,6 +55,10 @@ final class EvalPagesCommand implements Callable<Integer> {
   @Option(names = "--detector", defaultValue = "auto", paramLabel = "D", description = "doc, scene or auto (default)")
   DetectorKind detector;
 
+  @Option(names = "--scene-model", paramLabel = "M",
+      description = "scene detector model file for --detector scene or auto (default: models/jaznet-scene-detector.zip)")
+  java.nio.file.Path sceneModel;
+
   @Option(names = "--model", paramLabel = "M", description = "recognizer model file (default: the shipped default model)")
   Path model;
 
@@ -66,6 +70,10 @@ final class EvalPagesCommand implements Callable<Integer> {
 
   @Override
   public Integer call() throws IOException {
+    if (sceneModel != null && !java.nio.file.Files.isRegularFile(sceneModel)) {
+      System.err.println("jaznet eval-pages: --scene-model: no such file: " + sceneModel);
+      return 2;
+    }
     if (!Files.isDirectory(data)) {
       System.err.println("jaznet eval-pages: --data " + data + " is not a folder");
       return 2;
@@ -93,7 +101,7 @@ final class EvalPagesCommand implements Callable<Integer> {
       extra.put("engine", "jaznet --detector " + detector.name().toLowerCase(Locale.ROOT));
       PageLimits limits = PageLimits.defaults().withDpi(dpi);
       try (Recognizer rec = org.jaznet.pipeline.batch.Models.get((model == null ? org.jaznet.pipeline.batch.ModelSpec.defaultModel() : org.jaznet.pipeline.batch.ModelSpec.file(model.toString())).withHeads(org.jaznet.pipeline.batch.HeadSelection.parse("fast")))) {
-        PageReader reader = new PageReader(WordDetectors.create(detector), rec, CropConfig.defaults());
+        PageReader reader = new PageReader(WordDetectors.create(detector, sceneModel != null ? sceneModel : WordDetectors.defaultSceneModel()), rec, CropConfig.defaults());
         Function<Path, PageResult> read = file -> {
           try (PageSource src = PageSources.open(file, limits)) {
             PageReader.DetectedPage d = reader.detect(src.page(1));

@@ -57,6 +57,10 @@ final class ReadCommand implements Callable<Integer> {
       description = "doc (scans, rendered documents), scene (photographs) or auto (per page; default)")
   DetectorKind detector;
 
+  @Option(names = "--scene-model", paramLabel = "M",
+      description = "scene detector model file for --detector scene or auto (default: models/jaznet-scene-detector.zip)")
+  java.nio.file.Path sceneModel;
+
   @Option(names = {"--output", "--out"}, paramLabel = "DIR", description = "write one file per input here (default: print)")
   Path output;
 
@@ -89,6 +93,10 @@ final class ReadCommand implements Callable<Integer> {
 
   @Override
   public Integer call() throws IOException {
+    if (sceneModel != null && !java.nio.file.Files.isRegularFile(sceneModel)) {
+      System.err.println("jaznet read: --scene-model: no such file: " + sceneModel);
+      return 2;
+    }
     PageLimits limits;
     try {
       limits = new PageLimits(dpi, maxPages, maxPixels);
@@ -110,7 +118,7 @@ final class ReadCommand implements Callable<Integer> {
       int n = threads == null ? Runtime.getRuntime().availableProcessors() : Math.max(1, threads);
       try (Recognizer rec = org.jaznet.pipeline.batch.Models.get((model == null ? org.jaznet.pipeline.batch.ModelSpec.defaultModel() : org.jaznet.pipeline.batch.ModelSpec.file(model.toString())).withHeads(org.jaznet.pipeline.batch.HeadSelection.parse("fast")));
            DocumentReader reader = new DocumentReader(
-               new PageReader(WordDetectors.create(detector), rec, CropConfig.defaults()), limits, n, 8)) {
+               new PageReader(WordDetectors.create(detector, sceneModel != null ? sceneModel : WordDetectors.defaultSceneModel()), rec, CropConfig.defaults()), limits, n, 8)) {
         Outputs sink = new Outputs();
         ReadTimes t = reader.read(inputs, sink);
         if (output != null && !sink.failures.isEmpty()) {

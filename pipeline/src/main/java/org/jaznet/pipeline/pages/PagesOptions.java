@@ -21,6 +21,11 @@ public interface PagesOptions extends BatchOptions {
 
   void setDetector(DetectorKind value);
 
+  @Description("Scene detector model file (SCENE and AUTO); unset: the shipped models/jaznet-scene-detector.zip")
+  String getSceneModel();
+
+  void setSceneModel(String value);
+
   @Description("PDF render resolution")
   @Default.Integer(PageLimits.DEFAULT_DPI)
   int getDpi();

@@ -49,7 +49,7 @@ public final class PagesPipeline {
         .withHeads(HeadSelection.parse(o.getHeads())).withLanguageModel(o.getLanguageModel());
     PageLimits limits = new PageLimits(o.getDpi(), o.getMaxPages(), o.getMaxPixels());
     p.apply("ReadPages", ReadPages.from(InputSpec.parse(o.getInput()), o.getOutput(), model)
-            .withFormat(o.getPageFormat()).withDetector(o.getDetector()).withLimits(limits)
+            .withFormat(o.getPageFormat()).withDetector(o.getDetector()).withSceneModel(o.getSceneModel()).withLimits(limits)
             .withBatchSize(o.getBatchSize()).withGroups(o.getGroups()))
         .apply("FormatFailures", MapElements.into(TypeDescriptors.strings()).via((Failure f) -> Records.line(f, OutputFormat.JSONL)))
         .apply("WriteFailures", TextIO.write().to(o.getOutput() + "/" + FAILURES_FILE).withSuffix(".jsonl").withoutSharding());

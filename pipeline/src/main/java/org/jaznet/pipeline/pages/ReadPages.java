@@ -94,12 +94,15 @@ public final class ReadPages extends PTransform<PBegin, PCollection<Failure>> {
   private final ModelSpec model;
   private final PageFormat format;
   private final DetectorKind detector;
+  /** The scene detector's model file; null for the shipped one. */
+  private final String sceneModel;
   private final PageLimits limits;
   private final int batchSize;
   private final int groups;
 
   private ReadPages(InputSpec input, String dir, ModelSpec model, PageFormat format, DetectorKind detector,
-      PageLimits limits, int batchSize, int groups) {
+      String sceneModel, PageLimits limits, int batchSize, int groups) {
+    this.sceneModel = sceneModel;
     this.input = input;
     this.dir = dir;
     this.model = model;
@@ -119,19 +122,24 @@ public final class ReadPages extends PTransform<PBegin, PCollection<Failure>> {
       throw new IllegalArgumentException("input " + input.spec() + " is a manifest of word boxes; --pages reads page files");
     }
     return new ReadPages(input, dir, Objects.requireNonNull(model, "model"), PageFormat.JSON, DetectorKind.AUTO,
-        PageLimits.defaults(), 64, 16);
+        null, PageLimits.defaults(), 64, 16);
   }
 
   public ReadPages withFormat(PageFormat f) {
-    return new ReadPages(input, dir, model, Objects.requireNonNull(f, "format"), detector, limits, batchSize, groups);
+    return new ReadPages(input, dir, model, Objects.requireNonNull(f, "format"), detector, sceneModel, limits, batchSize, groups);
   }
 
   public ReadPages withDetector(DetectorKind d) {
-    return new ReadPages(input, dir, model, format, Objects.requireNonNull(d, "detector"), limits, batchSize, groups);
+    return new ReadPages(input, dir, model, format, Objects.requireNonNull(d, "detector"), sceneModel, limits, batchSize, groups);
+  }
+
+  /** The scene detector (SCENE, AUTO) from this model file instead of the shipped one; null: the shipped one. */
+  public ReadPages withSceneModel(String path) {
+    return new ReadPages(input, dir, model, format, detector, path, limits, batchSize, groups);
   }
 
   public ReadPages withLimits(PageLimits l) {
-    return new ReadPages(input, dir, model, format, detector, Objects.requireNonNull(l, "limits"), batchSize, groups);
+    return new ReadPages(input, dir, model, format, detector, sceneModel, Objects.requireNonNull(l, "limits"), batchSize, groups);
   }
 
   /** Words per forward pass. */
@@ -139,7 +147,7 @@ public final class ReadPages extends PTransform<PBegin, PCollection<Failure>> {
     if (n <= 0) {
       throw new IllegalArgumentException("batch size must be > 0, got " + n);
     }
-    return new ReadPages(input, dir, model, format, detector, limits, n, groups);
+    return new ReadPages(input, dir, model, format, detector, sceneModel, limits, n, groups);
   }
 
   /** Groups the words are spread over for recognition: bounds the parallelism of that step. */
@@ -147,7 +155,7 @@ public final class ReadPages extends PTransform<PBegin, PCollection<Failure>> {
     if (n <= 0) {
       throw new IllegalArgumentException("groups must be > 0, got " + n);
     }
-    return new ReadPages(input, dir, model, format, detector, limits, batchSize, n);
+    return new ReadPages(input, dir, model, format, detector, sceneModel, limits, batchSize, n);
   }
 
   @Override
@@ -156,7 +164,7 @@ public final class ReadPages extends PTransform<PBegin, PCollection<Failure>> {
         .apply("Spec", Create.of(List.of(input)).withCoder(SerializableCoder.of(InputSpec.class)))
         .apply("ListPageFiles", ParDo.of(new ListFn()).withOutputTags(FILES, TupleTagList.of(FAILED)));
     PCollectionTuple detected = listed.get(FILES).setCoder(SerializableCoder.of(PageFile.class))
-        .apply("DetectPages", ParDo.of(new DetectFn(detector, limits))
+        .apply("DetectPages", ParDo.of(new DetectFn(detector, sceneModel, limits))
             .withOutputTags(CROPS, TupleTagList.of(HEADERS).and(FAILED)));
     PCollection<ReadWord> read = detected.get(CROPS).setCoder(SerializableCoder.of(WordCrop.class))
         .apply("SpreadWords", ParDo.of(new SpreadFn(groups)))
@@ -228,20 +236,23 @@ public final class ReadPages extends PTransform<PBegin, PCollection<Failure>> {
   static final class DetectFn extends DoFn<PageFile, WordCrop> {
     private static final long serialVersionUID = 1L;
     private final DetectorKind kind;
+    private final String sceneModel;
     private final PageLimits limits;
     private final Counter pages = Metrics.counter(NAMESPACE, "pages");
     private final Counter failures = Metrics.counter(NAMESPACE, "failures");
     private transient WordDetector detector;
     private transient EntryReader entries;
 
-    DetectFn(DetectorKind kind, PageLimits limits) {
+    DetectFn(DetectorKind kind, String sceneModel, PageLimits limits) {
       this.kind = kind;
+      this.sceneModel = sceneModel;
       this.limits = limits;
     }
 
     @Setup
     public void setup() {
-      detector = WordDetectors.create(kind);
+      detector = sceneModel == null ? WordDetectors.create(kind)
+          : WordDetectors.create(kind, java.nio.file.Path.of(sceneModel));
       entries = new EntryReader();
     }
 

@@ -127,6 +127,21 @@ class ReadCommandTest {
   }
 
   @Test
+  void sceneModel_aMissingFileIsAUsageError_aCopyOfTheShippedOneReads() throws Exception {
+    Path page = Files.list(in).filter(p -> p.toString().endsWith(".png")).sorted().findFirst().orElseThrow();
+    Run missing = run("read", "--detector", "scene", "--scene-model", dir.resolve("no-such.zip").toString(),
+        "--output", dir.resolve("scene-missing").toString(), page.toString());
+    assertThat(missing.exit()).isEqualTo(2);
+    assertThat(missing.err()).contains("--scene-model").contains("no-such.zip");
+    Path copy = dir.resolve("scene-copy.zip");
+    Files.copy(org.jaznet.pages.detect.WordDetectors.defaultSceneModel(), copy);
+    Run ok = run("read", "--detector", "scene", "--scene-model", copy.toString(), "--format", "json",
+        "--output", dir.resolve("scene-copy").toString(), page.toString());
+    assertThat(ok.exit()).as(ok.err()).isZero();
+    assertThat(dir.resolve("scene-copy").resolve(page.getFileName() + ".json")).isRegularFile();
+  }
+
+  @Test
   void aGlobMatchingNothing_isAUsageError() {
     Run r = run("read", "--output", dir.resolve("none").toString(), in.resolve("*.jpeg").toString());
     assertThat(r.exit()).isEqualTo(2);
