@@ -194,14 +194,8 @@ public final class CtcCodec implements HeadCodec {
 
   /** Greedy (best path) reading: argmax per step, repeats merged, blanks removed. */
   public static String decode(double[] logProbs) {
-    StringBuilder sb = new StringBuilder();
-    int previous = BLANK;
-    for (int t = 0; t < STEPS; t++) {
-      int best = 0;
-      for (int c = 1; c < SYMBOLS; c++) {
-        if (logProbs[t * SYMBOLS + c] > logProbs[t * SYMBOLS + best]) {
-          best = c;
-        }
+    return INSTANCE.decodeFull(logProbs);
+  }
       }
       if (best != BLANK && best != previous) {
         sb.append(CharCodec.symbol(best));
