@@ -196,14 +196,6 @@ public final class CtcCodec implements HeadCodec {
   public static String decode(double[] logProbs) {
     return INSTANCE.decodeFull(logProbs);
   }
-      }
-      if (best != BLANK && best != previous) {
-        sb.append(CharCodec.symbol(best));
-      }
-      previous = best;
-    }
-    return sb.toString();
-  }
 
   /**
    * Best path over the blank and the symbols with codes {@code from..to-1} only (digits: 0, 10): argmax per

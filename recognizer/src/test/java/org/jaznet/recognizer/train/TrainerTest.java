@@ -61,6 +61,15 @@ class TrainerTest {
   }
 
   @Test
+  void run_documentShare_addsADocumentLookSourceAndRecordsIt() throws Exception {
+    Trainer.TrainResult r = new Trainer(tiny("d").steps(2).documentShare(0.5).build(), null).run();
+    assertThat(r.step()).isEqualTo(2);
+    assertThat(dir.resolve("d.zip.ckpt").resolve("words").resolve("train-document.txt")).isRegularFile();
+    assertThat(Files.readString(dir.resolve("d.train.json"))).contains("\"documentShare\" : 0.5");
+    assertThatThrownBy(() -> tiny("e").documentShare(1.0).build()).isInstanceOf(IllegalArgumentException.class);
+  }
+
+  @Test
   void run_existingCheckpointsWithoutResume_refuses() throws Exception {
     new Trainer(tiny("x").steps(1).build(), null).run();
     assertThatThrownBy(() -> new Trainer(tiny("x").steps(2).build(), null).run())
