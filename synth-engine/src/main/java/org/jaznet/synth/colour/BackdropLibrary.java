@@ -102,34 +102,23 @@ public final class BackdropLibrary {
   }
 
   private static Backdrop decode(Path f) {
-    Mat m = Imgcodecs.imread(f.toString(), Imgcodecs.IMREAD_GRAYSCALE);
-    Mat r = new Mat();
-    try {
-      if (m.empty() || m.rows() < 8 || m.cols() < 8) {
-        return null;
-      }
-      double scale = Math.max((double) HEIGHT / m.rows(), (double) MIN_WIDTH / m.cols());
-      int w = (int) Math.round(m.cols() * scale);
-      int h = (int) Math.round(m.rows() * scale);
-      Imgproc.resize(m, r, new Size(w, h), 0, 0, scale < 1 ? Imgproc.INTER_AREA : Imgproc.INTER_LINEAR);
-      // Keep a HEIGHT-high band from the middle: all crops are taken at one scale.
-      int y0 = (h - HEIGHT) / 2;
-      byte[] grey = new byte[w * HEIGHT];
-      Mat band = r.submat(y0, y0 + HEIGHT, 0, w);
-      Mat packed = band.clone();
-      packed.get(0, 0, grey);
-      packed.release();
-      band.release();
-      return Backdrop.of(f, w, HEIGHT, grey);
-    } finally {
-      m.release();
-      r.release();
-    }
+    byte[] grey = band(f, Imgcodecs.IMREAD_GRAYSCALE, 1, -1);
+    return grey == null ? null : Backdrop.of(f, grey.length / HEIGHT, HEIGHT, grey);
   }
 
   /** The photo in colour, B, G, R per pixel, scaled and cut exactly as {@link #decode} cuts the grey. */
   private static byte[] decodeColour(Path f, Backdrop grey) {
-    Mat m = Imgcodecs.imread(f.toString(), Imgcodecs.IMREAD_COLOR);
+    return band(f, Imgcodecs.IMREAD_COLOR, 3, grey.width());
+  }
+
+  /**
+   * The photo read with {@code mode} and scaled so that it is at least {@link #HEIGHT} high and
+   * {@link #MIN_WIDTH} wide, then the {@code HEIGHT}-high band from its middle ({@code channels} bytes a
+   * pixel): all crops are taken at one scale. Null for an unreadable or tiny photo, or when the width is
+   * not {@code width} (-1: any).
+   */
+  private static byte[] band(Path f, int mode, int channels, int width) {
+    Mat m = Imgcodecs.imread(f.toString(), mode);
     Mat r = new Mat();
     try {
       if (m.empty() || m.rows() < 8 || m.cols() < 8) {
@@ -138,18 +127,18 @@ public final class BackdropLibrary {
       double scale = Math.max((double) HEIGHT / m.rows(), (double) MIN_WIDTH / m.cols());
       int w = (int) Math.round(m.cols() * scale);
       int h = (int) Math.round(m.rows() * scale);
-      if (w != grey.width()) {
+      if (width >= 0 && w != width) {
         return null;
       }
       Imgproc.resize(m, r, new Size(w, h), 0, 0, scale < 1 ? Imgproc.INTER_AREA : Imgproc.INTER_LINEAR);
       int y0 = (h - HEIGHT) / 2;
-      byte[] bgr = new byte[3 * w * HEIGHT];
+      byte[] pixels = new byte[channels * w * HEIGHT];
       Mat band = r.submat(y0, y0 + HEIGHT, 0, w);
       Mat packed = band.clone();
-      packed.get(0, 0, bgr);
+      packed.get(0, 0, pixels);
       packed.release();
       band.release();
-      return bgr;
+      return pixels;
     } finally {
       m.release();
       r.release();

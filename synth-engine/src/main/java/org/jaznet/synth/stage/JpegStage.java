@@ -42,15 +42,7 @@ public final class JpegStage implements Stage {
     if (image != c.outMat) {
       image.release();
     }
-    if (!ok) {
-      throw new IllegalStateException("OpenCV could not encode a " + c.outW + "x" + c.outH + " JPEG");
-    }
-    c.jpeg = c.encoded.toArray();
-    Mat decoded = Imgcodecs.imdecode(c.encoded, Imgcodecs.IMREAD_GRAYSCALE);
-    byte[] grey = new byte[c.outW * c.outH];
-    decoded.get(0, 0, grey);
-    decoded.release();
-    c.grey = grey;
+    Encoded.adopt(c, ok, "JPEG");
     return StageOutcome.CONTINUE;
   }
 }

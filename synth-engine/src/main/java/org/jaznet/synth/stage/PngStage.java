@@ -31,15 +31,7 @@ public final class PngStage implements Stage {
     boolean ok = Imgcodecs.imencode(".png", image, c.encoded, params);
     params.release();
     image.release();
-    if (!ok) {
-      throw new IllegalStateException("OpenCV could not encode a " + c.outW + "x" + c.outH + " PNG");
-    }
-    c.jpeg = c.encoded.toArray();
-    Mat decoded = Imgcodecs.imdecode(c.encoded, Imgcodecs.IMREAD_GRAYSCALE);
-    byte[] grey = new byte[c.outW * c.outH];
-    decoded.get(0, 0, grey);
-    decoded.release();
-    c.grey = grey;
+    Encoded.adopt(c, ok, "PNG");
     return StageOutcome.CONTINUE;
   }
 }
