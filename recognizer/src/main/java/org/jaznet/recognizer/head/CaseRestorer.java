@@ -67,26 +67,17 @@ public final class CaseRestorer {
     return restLower || (restUpper && Character.isUpperCase(text.charAt(from)));
   }
 
-  private static final class Beam {
-    final String text;
+  private static final class Beam extends CtcPrefix {
     final int matched;
-    final int last;
     final int marks;
-    /** Whether {@link #text} mixes case ({@link #mixedCase}); fixed with the text. */
+    /** Whether the text mixes case ({@link #mixedCase}); fixed with the text. */
     final boolean mixed;
-    double blank = Double.NEGATIVE_INFINITY;
-    double symbol = Double.NEGATIVE_INFINITY;
 
     Beam(String text, int matched, int last, int marks) {
-      this.text = text;
+      super(text, last);
       this.matched = matched;
-      this.last = last;
       this.marks = marks;
       this.mixed = mixedCase(text);
-    }
-
-    double total() {
-      return CtcCodec.logAdd(blank, symbol);
     }
 
     /** The CTC score with the case prior. */
@@ -145,12 +136,7 @@ public final class CaseRestorer {
       int row = t * classes;
       Map<String, Beam> next = new HashMap<>();
       for (Beam b : beams) {
-        double total = b.total();
-        Beam same = next.computeIfAbsent(b.text, k -> new Beam(b.text, b.matched, b.last, b.marks));
-        same.blank = CtcCodec.logAdd(same.blank, total + full[row + blank]);
-        if (b.last >= 0) {
-          same.symbol = CtcCodec.logAdd(same.symbol, b.symbol + full[row + b.last]);
-        }
+        next.computeIfAbsent(b.text, k -> new Beam(b.text, b.matched, b.last, b.marks)).addStay(b, full, row, blank);
         if (b.matched < folded.length()) {
           extend(next, b, lower[b.matched], 1, full[row + lower[b.matched]], set);
           if (upper[b.matched] >= 0) {
@@ -184,9 +170,7 @@ public final class CaseRestorer {
 
   private static void extend(Map<String, Beam> next, Beam b, int code, int advance, double lp, SymbolSet set) {
     String text = b.text + set.symbol(code);
-    // a repeat of the last symbol extends the text only through a blank
-    double from = code == b.last ? b.blank : b.total();
-    Beam e = next.computeIfAbsent(text, k -> new Beam(text, b.matched + advance, code, b.marks + (advance == 0 ? 1 : 0)));
-    e.symbol = CtcCodec.logAdd(e.symbol, from + lp);
+    next.computeIfAbsent(text, k -> new Beam(text, b.matched + advance, code, b.marks + (advance == 0 ? 1 : 0)))
+        .addExtension(b, code, lp);
   }
 }

@@ -22,23 +22,14 @@ public final class CtcBeamSearch {
   /** A reading and its search score (log scale, see the class comment). */
   public record Hypothesis(String text, double score) {}
 
-  private static final class Beam {
-    final String text;
+  private static final class Beam extends CtcPrefix {
     final long history;
-    final int last;
     final double lm;
-    double blank = Double.NEGATIVE_INFINITY;
-    double symbol = Double.NEGATIVE_INFINITY;
 
     Beam(String text, long history, int last, double lm) {
-      this.text = text;
+      super(text, last);
       this.history = history;
-      this.last = last;
       this.lm = lm;
-    }
-
-    double ctc() {
-      return CtcCodec.logAdd(blank, symbol);
     }
   }
 
@@ -72,13 +63,9 @@ public final class CtcBeamSearch {
       double cut = best - PRUNE;
       Map<String, Beam> next = new HashMap<>();
       for (Beam b : beams) {
-        double total = b.ctc();
+        double total = b.total();
         // stay on the same prefix: a blank, or the last symbol repeated
-        Beam same = next.computeIfAbsent(b.text, k -> new Beam(b.text, b.history, b.last, b.lm));
-        same.blank = CtcCodec.logAdd(same.blank, total + logProbs[row + blankCode]);
-        if (b.last >= 0) {
-          same.symbol = CtcCodec.logAdd(same.symbol, b.symbol + logProbs[row + b.last]);
-        }
+        next.computeIfAbsent(b.text, k -> new Beam(b.text, b.history, b.last, b.lm)).addStay(b, logProbs, row, blankCode);
         for (int c = 0; c < s; c++) {
           if (c == blankCode) {
             continue;
@@ -99,17 +86,17 @@ public final class CtcBeamSearch {
             ext = new Beam(text, lm == null ? 0 : lm.next(b.history, c), c, b.lm + lmStep + lengthBonus);
             next.put(text, ext);
           }
-          ext.symbol = CtcCodec.logAdd(ext.symbol, from + lp);
+          ext.addExtension(b, c, lp);
         }
       }
       List<Beam> all = new ArrayList<>(next.values());
-      all.sort(Comparator.comparingDouble((Beam b) -> -(ctcWeight * b.ctc() + b.lm)).thenComparing(b -> b.text));
+      all.sort(Comparator.comparingDouble((Beam b) -> -(ctcWeight * b.total() + b.lm)).thenComparing(b -> b.text));
       beams = all.size() > width ? all.subList(0, width) : all;
     }
     List<Hypothesis> out = new ArrayList<>(beams.size());
     for (Beam b : beams) {
       double end = lm == null ? 0 : lmWeight * lm.logProb(b.history, CharLm.END);
-      out.add(new Hypothesis(b.text, ctcWeight * b.ctc() + b.lm + end));
+      out.add(new Hypothesis(b.text, ctcWeight * b.total() + b.lm + end));
     }
     out.sort(Comparator.comparingDouble((Hypothesis h) -> -h.score()).thenComparing(Hypothesis::text));
     return out.size() > topK ? List.copyOf(out.subList(0, topK)) : List.copyOf(out);
