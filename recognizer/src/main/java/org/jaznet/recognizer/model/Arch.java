@@ -5,7 +5,8 @@ public enum Arch {
   /**
    * CPU-sized trunk (the default): conv3x3-32, pool, conv3x3-64, pool, conv3x3-128, conv3x3-128, pool,
    * dense 512. Sized so that training runs at about 150 images/s and inference at 500+ images/s on a
-   * 2-vCPU machine with oneDNN; see {@code RecognizerBenchmark} for the measured figures.
+   * 2-vCPU machine with oneDNN; see {@code RecognizerBenchmark} for the measured figures. Kept: the fast
+   * architecture of unit tests, the default of {@code train --arch}, and the arch of {@code models/tiny-50.zip}.
    */
   SMALL(512, false),
   /**
@@ -14,14 +15,16 @@ public enum Arch {
    * to follow each normalisation is not there: DL4J's BatchNormalization ignores the activation it is
    * configured with (deeplearning4j issue 4222; found 2026-12-02 by folding the normalisations, see
    * {@link JazNet#inference()}), so these convolutions are linear up to the max-poolings, in the CTC
-   * branch too. Kept so that the models trained this way load and read as they were trained.
+   * branch too. Kept so that the models trained this way load and read as they were trained: the default
+   * model files of stages 1-4 (in the repository's history), which start SMALL_BN_RELU and SMALL_BN_RELU_SEQ runs.
    */
   SMALL_BN(512, false),
   /**
    * SMALL_BN as intended: convolution, batch normalisation, then a ReLU layer of its own, in the trunk and
    * the CTC branch. The same parameters as SMALL_BN under the same layer names (DL4J orders the flat
    * parameter vector differently, so weights are copied by name: {@link JazNet#setWeightsFrom}), so a
-   * SMALL_BN model can start it ({@code train --init-from}).
+   * SMALL_BN model can start it ({@code train --init-from}). Kept: loads the default model files of stages 5-9,
+   * from which the stage-10 SMALL_BN_RELU_SEQ model started.
    */
   SMALL_BN_RELU(512, true),
   /**
@@ -34,12 +37,15 @@ public enum Arch {
    * against about 3 ms for the whole model; and dilated 1x3 convolutions, because DL4J runs a dilated
    * convolution without oneDNN (1.2 ms against 0.19 ms per image for two 256-channel layers). The projection
    * starts at zero, so a SMALL_BN_RELU model starts this arch reading exactly as it did, and a SMALL_BN one as
-   * SMALL_BN_RELU would (with the ReLUs) ({@link #canStartFrom}).
+   * SMALL_BN_RELU would (with the ReLUs) ({@link #canStartFrom}). The arch of the shipped default model
+   * ({@code models/jaznet-default.zip}, stages 10 on).
    */
   SMALL_BN_RELU_SEQ(512, true),
   /**
    * The released VGG models of Jaderberg et al.: conv5x5-64, pool, conv5x5-128, pool, conv3x3-256,
-   * conv3x3-512, pad one column right, pool, conv3x3-512, FC 4096, FC 4096, dropout 0.5.
+   * conv3x3-512, pad one column right, pool, conv3x3-512, FC 4096, FC 4096, dropout 0.5. No model file uses it;
+   * kept as the paper's architecture for cost comparison ({@code RecognizerBenchmark paper},
+   * {@code bench recognize --arch paper}) and checked against the released layers' parameter count in a test.
    */
   PAPER(4096, false);
 

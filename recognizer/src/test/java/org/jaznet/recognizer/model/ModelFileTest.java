@@ -173,7 +173,7 @@ class ModelFileTest {
       org.nd4j.linalg.factory.Nd4j.write(org.nd4j.linalg.factory.Nd4j.createFromArray(values).reshape(1, 5), out);
     }
     byte[] good = buf.toByteArray();
-    ModelFile.checkArrayHeader(good, dir, "params.bin", 5, org.nd4j.linalg.api.buffer.DataType.FLOAT);
+    ModelFileChecks.checkArrayHeader(good, dir, "params.bin", 5, org.nd4j.linalg.api.buffer.DataType.FLOAT);
     // offset of the data buffer's length: after the shape buffer and the data buffer's mode string
     java.io.ByteArrayInputStream bin = new java.io.ByteArrayInputStream(good);
     java.io.DataInputStream in = new java.io.DataInputStream(bin);
@@ -186,12 +186,12 @@ class ModelFileTest {
     for (long crafted : new long[] {1L << 40, Long.MAX_VALUE, 0L, -1L}) {
       byte[] bad = good.clone();
       java.nio.ByteBuffer.wrap(bad, lengthAt, 8).putLong(crafted);
-      assertThatThrownBy(() -> ModelFile.checkArrayHeader(bad, dir, "params.bin", 5,
+      assertThatThrownBy(() -> ModelFileChecks.checkArrayHeader(bad, dir, "params.bin", 5,
           org.nd4j.linalg.api.buffer.DataType.FLOAT))
           .isInstanceOf(RecognizerException.class).hasMessageContaining("params.bin").hasMessageContaining("declares");
     }
     byte[] truncated = java.util.Arrays.copyOf(good, good.length - 4);
-    assertThatThrownBy(() -> ModelFile.checkArrayHeader(truncated, dir, "params.bin", 5,
+    assertThatThrownBy(() -> ModelFileChecks.checkArrayHeader(truncated, dir, "params.bin", 5,
         org.nd4j.linalg.api.buffer.DataType.FLOAT)).isInstanceOf(RecognizerException.class);
   }
 

@@ -29,9 +29,9 @@ class CheckpointsTest {
     for (int i = 0; i < px.length; i++) {
       px[i] = (float) r.nextGaussian();
     }
-    java.util.Map<HeadKind, HeadCodec> codecs = Trainer.codecsFor(net);
-    net.graph().fit(Trainer.toMultiDataSet(net, codecs, new Batch(px, WORDS)));
-    net.graph().fit(Trainer.toMultiDataSet(net, codecs, new Batch(px, WORDS)));
+    java.util.Map<HeadKind, HeadCodec> codecs = BatchEncoding.codecsFor(net);
+    net.graph().fit(BatchEncoding.toMultiDataSet(net, codecs, new Batch(px, WORDS)));
+    net.graph().fit(BatchEncoding.toMultiDataSet(net, codecs, new Batch(px, WORDS)));
     return net;
   }
 
