@@ -34,6 +34,10 @@ import org.jaznet.pages.PageWord;
  *
  * <p>CONTENT and fileName are cleaned of XML-illegal characters ({@link XmlChars}); CONTENT, an
  * attribute, also has tab, newline and carriage return as spaces (what a reader would see).
+ *
+ * <p>The schema needs at least one Page in Layout, so a document without pages has no valid ALTO:
+ * {@link #write} refuses it with an {@link IllegalArgumentException} rather than write a file that
+ * every validating reader rejects (the readers never hand a writer such a document).
  */
 final class AltoPageWriter implements PageWriter {
   static final String NS = "http://www.loc.gov/standards/alto/ns-v4#";
@@ -47,6 +51,9 @@ final class AltoPageWriter implements PageWriter {
 
   @Override
   public void write(DocumentResult doc, OutputStream out) throws IOException {
+    if (doc.pages().isEmpty()) {
+      throw new IllegalArgumentException("ALTO needs at least one Page; " + doc.source() + " has no pages");
+    }
     try {
       XmlOut x = new XmlOut(out);
       x.startDocument();

@@ -18,7 +18,8 @@
  *   <li>hOCR: XHTML with {@code ocr_page}, {@code ocr_carea}, {@code ocr_par}, {@code ocr_line},
  *       {@code ocrx_word} ({@code bbox}, {@code x_wconf} = round(confidence * 100)).
  *   <li>ALTO: namespace {@code http://www.loc.gov/standards/alto/ns-v4#}, schema 4.2, pixel units;
- *       Page / PrintSpace / TextBlock / TextLine / String (WC, CONTENT) with SP between Strings.
+ *       Page / PrintSpace / TextBlock / TextLine / String (WC, CONTENT) with SP between Strings;
+ *       valid against the official XSD, so a document without pages (no valid ALTO) is refused.
  * </ul>
  *
  * <p>The XML formats are written with the JDK's StAX writer, so every text is escaped; characters

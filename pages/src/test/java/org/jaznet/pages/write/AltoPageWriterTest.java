@@ -1,15 +1,14 @@
 package org.jaznet.pages.write;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.assertThatCode;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import java.io.ByteArrayInputStream;
+import java.nio.charset.StandardCharsets;
+import java.util.LinkedHashMap;
 import java.util.List;
-import javax.xml.transform.stream.StreamSource;
-import javax.xml.validation.Schema;
+import java.util.Map;
 import org.jaznet.pages.DocumentResult;
 import org.jaznet.pages.PageResult;
-import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.Test;
 import org.w3c.dom.Document;
 import org.w3c.dom.Element;
@@ -85,18 +84,69 @@ class AltoPageWriterTest {
   }
 
   @Test
-  void write_validatesAgainstTheOfficialXsd_whenAvailable() {
-    Schema schema = AltoSchema.load();
-    Assumptions.assumeTrue(schema != null,
-        "official ALTO 4.2 XSD not on the class path (" + AltoSchema.RESOURCE + ") nor -Djaznet.alto.xsd: structural checks only");
-    for (DocumentResult doc : List.of(
-        Fixtures.twoPages(),
-        Fixtures.oneWord("a&<\"b\u0001", Fixtures.NASTY),
-        Fixtures.oneWord("", ""),
-        new DocumentResult("none", List.of(new PageResult(7, 1, 1, List.of()))))) {
-      byte[] xml = Fixtures.write(PageFormat.ALTO, doc);
-      assertThatCode(() -> schema.newValidator().validate(new StreamSource(new ByteArrayInputStream(xml))))
-          .doesNotThrowAnyException();
+  void officialXsd_isAlto42WithTheXlinkItImports() throws Exception {
+    Document xsd = Fixtures.parse(AltoSchema.locate().openStream().readAllBytes());
+    Element schema = xsd.getDocumentElement();
+    assertThat(schema.getLocalName()).isEqualTo("schema");
+    assertThat(schema.getAttribute("version")).isEqualTo("4.2");
+    assertThat(schema.getAttribute("targetNamespace")).isEqualTo(AltoPageWriter.NS);
+    assertThat(AltoPageWriter.SCHEMA_LOCATION).isEqualTo(AltoPageWriter.NS + " http://www.loc.gov/standards/alto/v4/alto-4-2.xsd");
+    Element imp = Fixtures.children(schema).stream().filter(e -> e.getLocalName().equals("import")).findFirst().orElseThrow();
+    assertThat(imp.getAttribute("namespace")).isEqualTo(AltoSchema.XLINK_NS);
+
+    Document xlink = Fixtures.parse(AltoPageWriterTest.class.getResourceAsStream("xlink.xsd").readAllBytes());
+    assertThat(xlink.getDocumentElement().getAttribute("targetNamespace")).isEqualTo(AltoSchema.XLINK_NS);
+    // ALTO refers to xlink:simpleLink, which the LoC XLink schema defines (W3C's XLink 1.1 one does not)
+    assertThat(Fixtures.children(xlink.getDocumentElement()))
+        .anySatisfy(e -> assertThat(e.getLocalName() + " " + e.getAttribute("name")).isEqualTo("attributeGroup simpleLink"));
+    assertThat(AltoSchema.load()).isNotNull();
+  }
+
+  @Test
+  void write_validatesAgainstTheOfficialXsd() {
+    DocumentResult overlapping = new DocumentResult("x", List.of(new PageResult(1, 50, 50, List.of(
+        Fixtures.word(0, 0, 5, 5, "a", 0.3, 1, 1),
+        Fixtures.word(9, 0, 5, 5, "b", 0.3, 1, 2),
+        Fixtures.word(3, 0, 5, 5, "c", 0.3, 1, 2)))));
+    Map<String, DocumentResult> docs = new LinkedHashMap<>();
+    docs.put("two pages, the second without words", Fixtures.twoPages());
+    docs.put("markup, controls and lone surrogates in source and text",
+        Fixtures.oneWord("dir/\"q\" & <x> ]]>\u0002\uDBFF.png", Fixtures.NASTY + "\ttab\nnl\rcr"));
+    docs.put("escaping in a short source", Fixtures.oneWord("a&<\"b\u0001", Fixtures.NASTY));
+    docs.put("empty source and empty text", Fixtures.oneWord("", ""));
+    docs.put("text that is only whitespace", Fixtures.oneWord(" \t\n", " \t\r\n "));
+    docs.put("one page without words", new DocumentResult("none", List.of(new PageResult(7, 1, 1, List.of()))));
+    docs.put("overlapping words, SP without width", overlapping);
+    docs.put("confidence 0, 1 and nearly 0, 1-pixel boxes", new DocumentResult("e", List.of(new PageResult(3, 10, 10, List.of(
+        Fixtures.word(0, 0, 1, 1, "0", 0.0, 1, 1),
+        Fixtures.word(1, 0, 1, 1, "1", 1.0, 1, 1),
+        Fixtures.word(2, 0, 1, 1, "tiny", 0.00001, 1, 1))))));
+    for (Map.Entry<String, DocumentResult> doc : docs.entrySet()) {
+      byte[] xml = Fixtures.write(PageFormat.ALTO, doc.getValue());
+      assertThat(AltoSchema.problems(xml)).as("%s:%n%s", doc.getKey(), new String(xml, StandardCharsets.UTF_8)).isEmpty();
+    }
+  }
+
+  @Test
+  void write_documentWithoutPages_isRefused_asAltoNeedsAPage() {
+    assertThatThrownBy(() -> Fixtures.write(PageFormat.ALTO, new DocumentResult("empty.pdf", List.of())))
+        .isInstanceOf(IllegalArgumentException.class)
+        .hasMessageContaining("empty.pdf");
+  }
+
+  @Test
+  void officialXsd_rejectsAltoThatBreaksIt() {
+    String valid = new String(Fixtures.write(PageFormat.ALTO, Fixtures.oneWord("s", "word")), StandardCharsets.UTF_8);
+    assertThat(AltoSchema.problems(valid.getBytes(StandardCharsets.UTF_8))).isEmpty();
+    for (String[] breakage : new String[][] {
+        {" CONTENT=\"word\"", ""},                      // String without its required CONTENT
+        {"WC=\"0.75\"", "WC=\"1.5\""},                  // confidence outside [0, 1]
+        {" PHYSICAL_IMG_NR=\"1\"", ""},                 // Page without its required PHYSICAL_IMG_NR
+        {"<MeasurementUnit>pixel<", "<MeasurementUnit>px<"}, // not one of pixel, mm10, inch1200
+        {" ID=\"P1_TB1\"", " ID=\"1TB\""}}) {           // an ID that is not an NCName
+      assertThat(valid).contains(breakage[0]);
+      byte[] broken = valid.replace(breakage[0], breakage[1]).getBytes(StandardCharsets.UTF_8);
+      assertThat(AltoSchema.problems(broken)).as(breakage[0] + " -> " + breakage[1]).isNotEmpty();
     }
   }
 

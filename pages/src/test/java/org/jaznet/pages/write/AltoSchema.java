@@ -6,34 +6,47 @@ import java.io.InputStream;
 import java.io.Reader;
 import java.io.UncheckedIOException;
 import java.net.URL;
+import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
 import javax.xml.XMLConstants;
 import javax.xml.transform.stream.StreamSource;
 import javax.xml.validation.Schema;
 import javax.xml.validation.SchemaFactory;
+import javax.xml.validation.Validator;
 import org.w3c.dom.ls.LSInput;
 import org.w3c.dom.ls.LSResourceResolver;
+import org.xml.sax.ErrorHandler;
 import org.xml.sax.SAXException;
+import org.xml.sax.SAXParseException;
 
 /**
- * The official ALTO 4.2 XSD, when a copy is at hand: system property {@code jaznet.alto.xsd} (a file
- * path) or the test resource {@code org/jaznet/pages/write/alto-4-2.xsd}. Its import of the XLink
- * schema is resolved to {@code xlink.xsd} beside it; every other import is refused, so validation
- * never touches the network.
+ * The official ALTO 4.2 XSD, shipped as the test resource {@value #RESOURCE} with the XLink schema it
+ * imports ({@code xlink.xsd} beside it; sources and licences in {@code SCHEMAS.md} there). System
+ * property {@code jaznet.alto.xsd} (a file path, with its {@code xlink.xsd} beside it) validates
+ * against another copy instead. A missing schema is a failure, never a skip. The ALTO import of the
+ * XLink schema is resolved to the local copy; every other import is refused, so validation never
+ * touches the network.
  */
 final class AltoSchema {
   static final String RESOURCE = "/org/jaznet/pages/write/alto-4-2.xsd";
   static final String XLINK_NS = "http://www.w3.org/1999/xlink";
 
+  private static Schema cached;
+
   private AltoSchema() {}
 
-  /** The schema, or null when no copy of the XSD is available. */
-  static Schema load() {
+  /** The compiled schema (compiled once); fails the test when the XSD is not there. */
+  static synchronized Schema load() {
+    if (cached == null) {
+      cached = compile(locate());
+    }
+    return cached;
+  }
+
+  private static Schema compile(URL xsd) {
     try {
-      URL xsd = locate();
-      if (xsd == null) {
-        return null;
-      }
       URL xlink = new URL(xsd, "xlink.xsd");
       SchemaFactory f = SchemaFactory.newInstance(XMLConstants.W3C_XML_SCHEMA_NS_URI);
       f.setResourceResolver(new Resolver(xlink));
@@ -47,12 +60,55 @@ final class AltoSchema {
     }
   }
 
-  private static URL locate() throws IOException {
+  /**
+   * Every error and warning the schema finds in {@code xml} (empty when it is valid). The schema given
+   * is the only one used: the document's xsi:schemaLocation is not fetched, nor is any DTD.
+   */
+  static List<String> problems(byte[] xml) {
+    Validator v = load().newValidator();
+    List<String> problems = new ArrayList<>();
+    try {
+      v.setProperty(XMLConstants.ACCESS_EXTERNAL_SCHEMA, "");
+      v.setProperty(XMLConstants.ACCESS_EXTERNAL_DTD, "");
+      v.setErrorHandler(new ErrorHandler() {
+        @Override public void warning(SAXParseException e) { problems.add("warning " + where(e)); }
+        @Override public void error(SAXParseException e) { problems.add("error " + where(e)); }
+        @Override public void fatalError(SAXParseException e) { problems.add("fatal " + where(e)); }
+      });
+      v.validate(new StreamSource(new ByteArrayInputStream(xml)));
+    } catch (SAXParseException e) {
+      // already reported to the handler
+    } catch (SAXException e) {
+      problems.add("error " + e.getMessage());
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+    return problems;
+  }
+
+  private static String where(SAXParseException e) {
+    return e.getLineNumber() + ":" + e.getColumnNumber() + " " + e.getMessage();
+  }
+
+  /** Where the XSD is: the property's file, else the shipped resource; an AssertionError if neither. */
+  static URL locate() {
     String prop = System.getProperty("jaznet.alto.xsd");
     if (prop != null && !prop.isBlank()) {
-      return Path.of(prop).toUri().toURL();
+      Path p = Path.of(prop);
+      if (!Files.isRegularFile(p)) {
+        throw new AssertionError("-Djaznet.alto.xsd=" + prop + ": no such file");
+      }
+      try {
+        return p.toUri().toURL();
+      } catch (IOException e) {
+        throw new UncheckedIOException(e);
+      }
     }
-    return AltoSchema.class.getResource(RESOURCE);
+    URL url = AltoSchema.class.getResource(RESOURCE);
+    if (url == null) {
+      throw new AssertionError("the ALTO 4.2 XSD is missing from the test class path: " + RESOURCE);
+    }
+    return url;
   }
 
   /** Gives the XLink import from the local copy; refuses anything else. */

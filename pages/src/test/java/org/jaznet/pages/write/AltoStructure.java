@@ -10,8 +10,9 @@ import org.w3c.dom.Element;
 
 /**
  * The part of the ALTO 4 content model this project writes, checked element by element: order of
- * children, required attributes, numeric attributes, unique NCName ids. Used where the official XSD
- * is not on the class path (and beside it where it is).
+ * children, required attributes, numeric attributes, unique NCName ids. The official XSD
+ * ({@link AltoSchema}) validates the same files; this names the part of the model that the writer
+ * promises, with readable failures, and checks ids across the file.
  */
 final class AltoStructure {
   static final String NS = "http://www.loc.gov/standards/alto/ns-v4#";

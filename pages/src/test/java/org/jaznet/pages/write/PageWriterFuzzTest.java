@@ -1,6 +1,7 @@
 package org.jaznet.pages.write;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.code_intelligence.jazzer.api.FuzzedDataProvider;
 import com.code_intelligence.jazzer.junit.FuzzTest;
@@ -16,7 +17,8 @@ import org.w3c.dom.Element;
 /**
  * hOCR and ALTO writers: any texts, sources and boxes give well-formed XML (parsed back here) whose
  * texts are the inputs less what XML 1.0 cannot carry ({@link XmlChars}); ALTO also keeps the
- * structure of the schema ({@link AltoStructure}). Regression mode runs the seeds in
+ * structure of the schema ({@link AltoStructure}) and validates against the official ALTO 4.2 XSD
+ * ({@link AltoSchema}); a document without pages, which ALTO cannot express, is refused. Regression mode runs the seeds in
  * {@code src/test/resources/org/jaznet/pages/write/PageWriterFuzzTestInputs/}; {@code JAZZER_FUZZ=1}
  * fuzzes one target for real.
  */
@@ -47,10 +49,14 @@ class PageWriterFuzzTest {
   @FuzzTest(maxDuration = "2m")
   void alto_anyDocument_wellFormedStructuredAndContentKept(FuzzedDataProvider data) {
     DocumentResult doc = document(data);
-    Document d = Fixtures.parse(Fixtures.write(PageFormat.ALTO, doc));
-    if (!doc.pages().isEmpty()) {
-      AltoStructure.check(d);
+    if (doc.pages().isEmpty()) {
+      assertThatThrownBy(() -> Fixtures.write(PageFormat.ALTO, doc)).isInstanceOf(IllegalArgumentException.class);
+      return;
     }
+    byte[] xml = Fixtures.write(PageFormat.ALTO, doc);
+    Document d = Fixtures.parse(xml);
+    AltoStructure.check(d);
+    assertThat(AltoSchema.problems(xml)).isEmpty();
     List<Element> strings = Fixtures.all(d, "String");
     List<PageWord> expected = doc.pages().stream().flatMap(p -> p.words().stream()).toList();
     assertThat(strings).hasSameSizeAs(expected);
