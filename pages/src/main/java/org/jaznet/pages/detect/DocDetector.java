@@ -12,15 +12,16 @@ import org.opencv.core.CvType;
 import org.opencv.core.Mat;
 import org.opencv.core.Point;
 import org.opencv.core.Scalar;
-import org.opencv.core.Size;
 import org.opencv.imgproc.Imgproc;
 
 /**
  * Word detection for scans and rendered documents (dark print on a light ground): adaptive Gaussian
- * binarisation, removal of ruled lines (form and table borders, found by morphological opening with
- * long thin kernels), 8-connected components, deskew from the slope of the longest lines, then
- * {@link LineGrouper} for lines and words and {@link ReadingOrder} for blocks. Boxes are always in the
- * input page's pixels, also when the page was deskewed. Thread-safe and stateless.
+ * binarisation with hysteresis against scanner noise, removal of ruled lines (form and table borders,
+ * found by morphological opening with long thin kernels), 8-connected components and checkboxes
+ * ({@link InkComponents}); rule fragments, specks, blots and dotted leaders dropped by size relative to
+ * the page's median character height ({@link MarkFilter}); deskew from the slope of the longest lines,
+ * then {@link LineGrouper} for lines and words and {@link ReadingOrder} for blocks. Boxes are always in
+ * the input page's pixels, also when the page was deskewed. Thread-safe and stateless.
  */
 public final class DocDetector implements WordDetector {
   static {
@@ -73,13 +74,13 @@ public final class DocDetector implements WordDetector {
   private record Layout(List<ReadingOrder.Block> blocks, LineGrouper grouper, double skewDegrees) {}
 
   private Layout layout(Mat grey) {
-    List<Blob> blobs = components(grey);
+    List<Blob> blobs = InkComponents.of(grey, config);
     LineGrouper grouper = new LineGrouper(config);
     if (blobs.isEmpty()) {
       return new Layout(List.of(), grouper, 0);
     }
     double charHeight = medianHeight(blobs);
-    blobs = withoutRuleFragments(blobs, charHeight);
+    blobs = config.formMarks() ? MarkFilter.clean(blobs, charHeight) : withoutRuleFragments(blobs, charHeight);
     List<LineGrouper.Segment> segments = new ArrayList<>();
     for (LineGrouper.Segment s : grouper.segments(blobs, charHeight)) {
       // a "line" of nothing but marks far below character height is noise, dots or the rest of a rule
@@ -91,7 +92,7 @@ public final class DocDetector implements WordDetector {
   }
 
   /**
-   * Drops the pieces of ruled or hand-drawn lines that survive {@link #removeRules} (a skewed or broken
+   * Drops the pieces of ruled or hand-drawn lines that survive {@link RuleRemover} (a skewed or broken
    * rule opens into short flat runs): components far flatter than a character and several wide.
    */
   private static List<Blob> withoutRuleFragments(List<Blob> blobs, double charHeight) {
@@ -104,65 +105,6 @@ public final class DocDetector implements WordDetector {
       }
     }
     return out;
-  }
-
-  /** Ink components of a grey page, ruled lines and specks removed. */
-  private List<Blob> components(Mat grey) {
-    int w = grey.cols();
-    int h = grey.rows();
-    int block = Math.max(15, Math.min(101, Math.min(w, h) / 25)) | 1;
-    Mat bin = new Mat();
-    Mat labels = new Mat();
-    Mat stats = new Mat();
-    Mat centroids = new Mat();
-    try {
-      Imgproc.adaptiveThreshold(grey, bin, 255, Imgproc.ADAPTIVE_THRESH_GAUSSIAN_C, Imgproc.THRESH_BINARY_INV, block, config.thresholdOffset());
-      removeRules(bin);
-      int n = Imgproc.connectedComponentsWithStats(bin, labels, stats, centroids, 8, CvType.CV_32S);
-      int[] s = new int[Math.max(0, n - 1) * 5];
-      if (n > 1) {
-        stats.submat(1, n, 0, 5).get(0, 0, s);
-      }
-      List<Blob> out = new ArrayList<>(n);
-      for (int i = 0; i < n - 1; i++) {
-        int x = s[5 * i];
-        int y = s[5 * i + 1];
-        int bw = s[5 * i + 2];
-        int bh = s[5 * i + 3];
-        int area = s[5 * i + 4];
-        // specks of scanner noise; a full stop at 150 dpi still has ~6 pixels
-        if (area < 4 || (bw < 2 && bh < 2)) {
-          continue;
-        }
-        // pictures, logos and frames: no character is a fifth of the page high
-        if (bh > h / 5 || bw > w / 3) {
-          continue;
-        }
-        out.add(new Blob(x, y, x + bw, y + bh));
-      }
-      return out;
-    } finally {
-      bin.release();
-      labels.release();
-      stats.release();
-      centroids.release();
-    }
-  }
-
-  /** Clears horizontal and vertical rules (runs of ink far longer than any character) from {@code bin}. */
-  private static void removeRules(Mat bin) {
-    int len = Math.max(40, Math.min(bin.cols(), bin.rows()) / 15);
-    for (Size k : new Size[] {new Size(len, 1), new Size(1, len)}) {
-      Mat kernel = Imgproc.getStructuringElement(Imgproc.MORPH_RECT, k);
-      Mat rules = new Mat();
-      try {
-        Imgproc.morphologyEx(bin, rules, Imgproc.MORPH_OPEN, kernel);
-        Core.subtract(bin, rules, bin);
-      } finally {
-        kernel.release();
-        rules.release();
-      }
-    }
   }
 
   private static double medianHeight(List<Blob> blobs) {

@@ -116,6 +116,15 @@ final class SynthCommand implements Callable<Integer> {
       + " images/page-NNNNN.png and words.jsonl (word boxes and texts), the layout eval-pages reads.")
   boolean documents;
 
+  @Option(names = "--layout", description = "With --documents: TEXT (headings and paragraphs), FORMS (scanned forms:"
+      + " fields on underlines and in boxes, tables, checkboxes, leaders, stamps, logos, speckle, faded and broken"
+      + " print; rules and marks are not words) or MIXED (a page a form with probability --form-share)."
+      + " Default: ${DEFAULT-VALUE}.")
+  org.jaznet.synth.document.DocumentLayout layout = org.jaznet.synth.document.DocumentLayout.TEXT;
+
+  @Option(names = "--form-share", description = "With --layout MIXED: the share of form pages, in [0, 1]. Default: 0.5.")
+  Double formShare;
+
   @Option(names = "--scenes", description = "Render synthetic scene photographs instead of word images: --out gets"
       + " images/scene-NNNNN.png and words.jsonl (word boxes and texts), the scene detector's training and development data.")
   boolean scenes;
@@ -146,9 +155,12 @@ final class SynthCommand implements Callable<Integer> {
         return 1;
       }
     }
+    if (!documents && (layout != org.jaznet.synth.document.DocumentLayout.TEXT || formShare != null)) {
+      throw new ParameterException(spec.commandLine(), "--layout and --form-share go with --documents");
+    }
     if (documents) {
       try {
-        org.jaznet.synth.document.DocumentSynth.write(out, Math.toIntExact(count), seed);
+        org.jaznet.synth.document.DocumentSynth.write(out, Math.toIntExact(count), seed, documentConfig());
         outWriter.println("synth --documents: " + count + " pages with word boxes in " + out);
         return 0;
       } catch (java.io.IOException | org.jaznet.synth.SynthException e) {
@@ -245,5 +257,16 @@ final class SynthCommand implements Callable<Integer> {
     return new ProgressBarBuilder().setTaskName("synth").setInitialMax(count).setStyle(ProgressBarStyle.ASCII)
         .setUnit(" img", 1).showSpeed().setUpdateIntervalMillis(System.console() != null ? 500 : 10_000)
         .setConsumer(consumer).build();
+  }
+
+  private org.jaznet.synth.document.DocumentConfig documentConfig() {
+    double share = formShare == null ? org.jaznet.synth.document.DocumentConfig.DEFAULT_FORM_SHARE : formShare;
+    if (!(share >= 0 && share <= 1)) {
+      throw new ParameterException(spec.commandLine(), "--form-share must be in [0, 1], got " + share);
+    }
+    if (formShare != null && layout != org.jaznet.synth.document.DocumentLayout.MIXED) {
+      throw new ParameterException(spec.commandLine(), "--form-share goes with --layout MIXED");
+    }
+    return new org.jaznet.synth.document.DocumentConfig(layout, share);
   }
 }

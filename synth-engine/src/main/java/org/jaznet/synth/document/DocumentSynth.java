@@ -2,30 +2,16 @@ package org.jaznet.synth.document;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.awt.Font;
-import java.awt.Graphics2D;
-import java.awt.Rectangle;
-import java.awt.RenderingHints;
 import java.awt.font.FontRenderContext;
-import java.awt.font.GlyphVector;
 import java.awt.geom.AffineTransform;
 import java.awt.image.BufferedImage;
-import java.awt.image.DataBufferByte;
-import java.io.ByteArrayInputStream;
-import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
-import java.util.Map;
 import java.util.SplittableRandom;
-import javax.imageio.IIOImage;
-import javax.imageio.ImageIO;
-import javax.imageio.ImageWriteParam;
-import javax.imageio.ImageWriter;
-import javax.imageio.stream.MemoryCacheImageOutputStream;
 import org.jaznet.synth.CaseMode;
 import org.jaznet.synth.Lexicon;
 import org.jaznet.synth.ProjectPaths;
@@ -96,8 +82,18 @@ public final class DocumentSynth {
     defaults().writeSet(dir, count, seed);
   }
 
+  /** As {@link #write(Path, int, long)}, pages laid out as {@code config} says. */
+  public static void write(Path dir, int count, long seed, DocumentConfig config) throws IOException, SynthException {
+    defaults().writeSet(dir, count, seed, config);
+  }
+
   /** As {@link #write(Path, int, long)} with this instance's fonts and dictionary. */
   public void writeSet(Path dir, int count, long seed) throws IOException {
+    writeSet(dir, count, seed, DocumentConfig.defaults());
+  }
+
+  /** As {@link #write(Path, int, long, DocumentConfig)} with this instance's fonts and dictionary. */
+  public void writeSet(Path dir, int count, long seed, DocumentConfig config) throws IOException {
     if (count < 1) {
       throw new IllegalArgumentException("count must be >= 1, got " + count);
     }
@@ -105,7 +101,7 @@ public final class DocumentSynth {
     Files.createDirectories(images);
     StringBuilder jsonl = new StringBuilder();
     for (int i = 0; i < count; i++) {
-      DocPage page = render(seed, i, true);
+      DocPage page = render(seed, i, true, layoutOf(seed, i, config));
       String name = String.format(Locale.ROOT, "page-%05d.png", i + 1);
       AtomicFiles.write(images.resolve(name), GreyRaster.png(page.image()));
       jsonl.append(jsonLine(name, page.words())).append('\n');
@@ -132,6 +128,38 @@ public final class DocumentSynth {
    * @param scanned true for the scanned look; false gives the clean, unrotated page with the same layout
    */
   public DocPage render(long seed, int index, boolean scanned) {
+    return render(seed, index, scanned, DocumentLayout.TEXT);
+  }
+
+  /**
+   * Renders page {@code index} (0-based) of {@code seed} as a page of {@code layout}; {@link
+   * DocumentLayout#TEXT} pages are those of {@link #render(long, int, boolean)}, {@link
+   * DocumentLayout#FORMS} pages come from their own generator ({@link FormSynth}).
+   *
+   * @param layout TEXT or FORMS (MIXED is resolved per page by {@link #layoutOf})
+   */
+  public DocPage render(long seed, int index, boolean scanned, DocumentLayout layout) {
+    return switch (layout) {
+      case TEXT -> renderText(seed, index, scanned);
+      case FORMS -> new FormSynth(fonts, lexicon).render(seed, index, scanned);
+      case MIXED -> render(seed, index, scanned, layoutOf(seed, index, DocumentConfig.of(DocumentLayout.MIXED)));
+    };
+  }
+
+  /**
+   * The layout of page {@code index} of a set: TEXT or FORMS as the config says, or for MIXED, FORMS with
+   * probability {@link DocumentConfig#formShare()} from a draw of its own (a page's look does not change
+   * the other pages').
+   */
+  public static DocumentLayout layoutOf(long seed, int index, DocumentConfig config) {
+    if (config.layout() != DocumentLayout.MIXED) {
+      return config.layout();
+    }
+    SplittableRandom r = new SplittableRandom(mix(seed) ^ mix(0x3C6EF372FE94F82BL + index));
+    return r.nextDouble() < config.formShare() ? DocumentLayout.FORMS : DocumentLayout.TEXT;
+  }
+
+  private DocPage renderText(long seed, int index, boolean scanned) {
     SplittableRandom r = new SplittableRandom(mix(seed) ^ mix(0x5DEECE66DL + index));
     int dpi = 100 + r.nextInt(51);
     int width = (int) Math.round(A4_W_IN * dpi);
@@ -150,40 +178,26 @@ public final class DocumentSynth {
 
     AffineTransform t = scanned ? AffineTransform.getRotateInstance(Math.toRadians(angle), width / 2.0, height / 2.0)
         : new AffineTransform();
-    List<DocWord> words = new ArrayList<>(lay.drawn.size());
-    double[] pt = new double[2];
-    for (Drawn d : lay.drawn) {
-      double x0 = Double.MAX_VALUE;
-      double y0 = Double.MAX_VALUE;
-      double x1 = -Double.MAX_VALUE;
-      double y1 = -Double.MAX_VALUE;
-      for (int k = 0; k < d.inkPixels.length; k += 2) {
-        pt[0] = d.inkPixels[k] + 0.5;
-        pt[1] = d.inkPixels[k + 1] + 0.5;
-        t.transform(pt, 0, pt, 0, 1);
-        x0 = Math.min(x0, pt[0]);
-        y0 = Math.min(y0, pt[1]);
-        x1 = Math.max(x1, pt[0]);
-        y1 = Math.max(y1, pt[1]);
-      }
-      int bx0 = Math.max(0, (int) Math.floor(x0));
-      int by0 = Math.max(0, (int) Math.floor(y0));
-      int bx1 = Math.min(width, (int) Math.ceil(x1));
-      int by1 = Math.min(height, (int) Math.ceil(y1));
-      if (bx1 > bx0 && by1 > by0) {
-        words.add(new DocWord(d.text, bx0, by0, bx1 - bx0, by1 - by0));
-      }
-    }
+    List<DocWord> words = lay.canvas.words(t);
 
     // page tone from the ink coverage: paper where 0, ink where 255
     double[] grey = new double[width * height];
-    int[] cov = lay.coverage;
+    int[] cov = lay.canvas.coverage;
     for (int i = 0; i < grey.length; i++) {
       grey[i] = paper + (ink - paper) * (cov[i] / 255.0);
     }
     if (!scanned) {
       return new DocPage(GreyRaster.toImage(grey, width, height), words, dpi, 0);
     }
+    return new DocPage(scan(grey, width, height, t, paper, blur, noise, quality, scanSeed), words, dpi, angle);
+  }
+
+  /**
+   * The scanned look of a page tone: rotation through {@code t} (paper outside), Gaussian blur,
+   * Gaussian noise from {@code scanSeed} and a JPEG round trip.
+   */
+  static BufferedImage scan(double[] grey, int width, int height, AffineTransform t, double paper, double blur,
+      double noise, float quality, long scanSeed) {
     SplittableRandom s = new SplittableRandom(scanSeed);
     grey = rotate(grey, width, height, t, paper);
     grey = GreyRaster.gaussianBlur(grey, width, height, blur);
@@ -191,12 +205,8 @@ public final class DocumentSynth {
       grey[i] += noise * GreyRaster.nextGaussian(s);
     }
     BufferedImage img = GreyRaster.toImage(grey, width, height);
-    img = GreyRaster.jpegRoundTrip(img, quality);
-    return new DocPage(img, words, dpi, angle);
+    return GreyRaster.jpegRoundTrip(img, quality);
   }
-
-  /** A word laid out: its text and its ink pixels on the clean page (x, y pairs). */
-  private record Drawn(String text, int[] inkPixels) {}
 
   /** The layout of one clean page; all randomness from the page's generator, in a fixed order. */
   private final class Layout {
@@ -204,16 +214,14 @@ public final class DocumentSynth {
     final int width;
     final int height;
     final int dpi;
-    final int[] coverage;
-    final List<Drawn> drawn = new ArrayList<>();
-    final Map<Long, Font> fontCache = new HashMap<>();
+    final PageCanvas canvas;
 
     Layout(SplittableRandom r, int width, int height, int dpi) {
       this.r = r;
       this.width = width;
       this.height = height;
       this.dpi = dpi;
-      this.coverage = new int[width * height];
+      this.canvas = new PageCanvas(fonts, width, height);
     }
 
     void fill() {
@@ -332,7 +340,7 @@ public final class DocumentSynth {
     double setLines(List<String> ws, FontChoice choice, int pt, int left, int colWidth, double top, double lineH,
         int bottom, boolean justified, int firstIndent) {
       double sizePx = pt * dpi / 72.0;
-      Font font = font(choice, sizePx);
+      Font font = canvas.font(choice, sizePx);
       double space = font.getStringBounds(" ", FRC).getWidth() * (0.9 + 0.3 * r.nextDouble());
       double ascent = font.getLineMetrics("Ag", FRC).getAscent();
       int boldDx = choice.syntheticBold() ? Math.max(1, (int) Math.round(sizePx / 20)) : 0;
@@ -367,7 +375,7 @@ public final class DocumentSynth {
         double x = left + (firstLine ? firstIndent : 0);
         int baseline = (int) Math.round(y + (lineH - sizePx) / 2 + ascent);
         for (int k = i; k < j; k++) {
-          draw(ws.get(k), font, boldDx, (int) Math.round(x), baseline);
+          canvas.draw(ws.get(k), font, boldDx, (int) Math.round(x), baseline);
           x += adv[k] + gap;
         }
         i = j;
@@ -375,71 +383,6 @@ public final class DocumentSynth {
         firstLine = false;
       }
       return y;
-    }
-
-    Font font(FontChoice c, double sizePx) {
-      long key = ((long) c.faceIndex() * 4096 + Math.round(sizePx * 8)) * 2 + (c.syntheticItalic() ? 1 : 0);
-      return fontCache.computeIfAbsent(key, k -> {
-        Font f = c.face().font().deriveFont((float) sizePx);
-        return c.syntheticItalic() ? f.deriveFont(AffineTransform.getShearInstance(-0.2, 0)) : f;
-      });
-    }
-
-    /** Rasterises {@code text} at origin (x, baseline), composites it and records its ink pixels. */
-    void draw(String text, Font font, int boldDx, int x, int baseline) {
-      if (!fonts.faces().isEmpty() && font.canDisplayUpTo(text) != -1) {
-        return; // cannot happen with the dictionary's a-z text and faces covering "Aa0"; never draw tofu
-      }
-      GlyphVector gv = font.createGlyphVector(FRC, text);
-      Rectangle pb = gv.getPixelBounds(FRC, 0, 0);
-      int pad = 2;
-      int mw = pb.width + 2 * pad + boldDx;
-      int mh = pb.height + 2 * pad;
-      if (mw <= 0 || mh <= 0 || pb.width <= 0) {
-        return;
-      }
-      BufferedImage mask = new BufferedImage(mw, mh, BufferedImage.TYPE_BYTE_GRAY);
-      Graphics2D g = mask.createGraphics();
-      g.setRenderingHint(RenderingHints.KEY_TEXT_ANTIALIASING, RenderingHints.VALUE_TEXT_ANTIALIAS_ON);
-      g.setRenderingHint(RenderingHints.KEY_ANTIALIASING, RenderingHints.VALUE_ANTIALIAS_ON);
-      g.setRenderingHint(RenderingHints.KEY_FRACTIONALMETRICS, RenderingHints.VALUE_FRACTIONALMETRICS_ON);
-      g.setRenderingHint(RenderingHints.KEY_RENDERING, RenderingHints.VALUE_RENDER_QUALITY);
-      g.setColor(java.awt.Color.WHITE);
-      g.drawGlyphVector(gv, pad - pb.x, pad - pb.y);
-      if (boldDx > 0) {
-        g.drawGlyphVector(gv, pad - pb.x + boldDx, pad - pb.y);
-      }
-      g.dispose();
-      byte[] m = ((DataBufferByte) mask.getRaster().getDataBuffer()).getData();
-      int ox = x + pb.x - pad;
-      int oy = baseline + pb.y - pad;
-      int[] ink = new int[64];
-      int n = 0;
-      for (int yy = 0; yy < mh; yy++) {
-        int py = oy + yy;
-        if (py < 0 || py >= height) {
-          continue;
-        }
-        for (int xx = 0; xx < mw; xx++) {
-          int px = ox + xx;
-          int v = m[yy * mw + xx] & 0xFF;
-          if (v == 0 || px < 0 || px >= width) {
-            continue;
-          }
-          int idx = py * width + px;
-          coverage[idx] = Math.max(coverage[idx], v);
-          if (v >= INK_THRESHOLD) {
-            if (n + 2 > ink.length) {
-              ink = java.util.Arrays.copyOf(ink, ink.length * 2);
-            }
-            ink[n++] = px;
-            ink[n++] = py;
-          }
-        }
-      }
-      if (n > 0) {
-        drawn.add(new Drawn(text, java.util.Arrays.copyOf(ink, n)));
-      }
     }
   }
 
@@ -478,7 +421,7 @@ public final class DocumentSynth {
     return x < 0 || y < 0 || x >= w || y >= h ? fill : a[y * w + x];
   }
 
-  private static long mix(long z) {
+  static long mix(long z) {
     z = (z ^ (z >>> 30)) * 0xBF58476D1CE4E5B9L;
     z = (z ^ (z >>> 27)) * 0x94D049BB133111EBL;
     return z ^ (z >>> 31);
