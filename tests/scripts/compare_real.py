@@ -33,7 +33,7 @@ class JaznetFailure(Exception):
 
 
 def jaznet_command():
-    """How to run jaznet: $JAZNET (a command line, e.g. 'java -jar pipeline/target/jaznet.jar') or ./jaznet."""
+    """How to run jaznet: $JAZNET (a command line, e.g. 'java -jar cli/target/jaznet.jar') or ./jaznet."""
     override = os.environ.get("JAZNET", "").strip()
     return shlex.split(override) if override else [os.path.join(REPO, "jaznet")]
 

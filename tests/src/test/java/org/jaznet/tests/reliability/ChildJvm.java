@@ -38,9 +38,9 @@ final class ChildJvm {
     return new ChildJvm(cmd, log);
   }
 
-  /** The {@code jaznet} CLI ({@code org.jaznet.pipeline.cli.JaznetCli}) with the given arguments. */
+  /** The {@code jaznet} CLI ({@code org.jaznet.cli.JaznetCli}) with the given arguments. */
   static ChildJvm cli(Path log, List<String> jvmArgs, List<String> args) {
-    return of(log, jvmArgs, "org.jaznet.pipeline.cli.JaznetCli", args);
+    return of(log, jvmArgs, "org.jaznet.cli.JaznetCli", args);
   }
 
   Process start() throws IOException {

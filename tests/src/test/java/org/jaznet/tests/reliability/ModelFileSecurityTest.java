@@ -20,6 +20,7 @@ import java.util.jar.JarEntry;
 import java.util.jar.JarFile;
 import java.util.stream.Stream;
 import org.deeplearning4j.util.ModelSerializer;
+import org.jaznet.cli.JaznetCli;
 import org.jaznet.pipeline.io.ImageDecoder;
 import org.jaznet.recognizer.HeadKind;
 import org.jaznet.recognizer.Recognizer;
@@ -56,7 +57,7 @@ class ModelFileSecurityTest {
   void projectBytecode_noModule_referencesObjectInputStream() throws Exception {
     List<String> offenders = new ArrayList<>();
     int classes = 0;
-    for (Class<?> anchor : List.of(Lexicon.class, ModelFile.class, ImageDecoder.class)) {
+    for (Class<?> anchor : List.of(Lexicon.class, ModelFile.class, ImageDecoder.class, JaznetCli.class)) {
       Path where = codeSource(anchor);
       for (Map.Entry<String, byte[]> c : classFiles(where).entrySet()) {
         classes++;
