@@ -10,7 +10,6 @@ import java.util.stream.Stream;
 import java.util.List;
 import org.apache.beam.sdk.Pipeline;
 import org.apache.beam.sdk.PipelineResult;
-import org.apache.beam.sdk.io.TextIO;
 import org.apache.beam.sdk.metrics.MetricNameFilter;
 import org.apache.beam.sdk.metrics.MetricQueryResults;
 import org.apache.beam.sdk.metrics.MetricResult;
@@ -52,18 +51,17 @@ public final class BatchPipeline {
     PCollection<RecognizeAndWrite.GroupReport> reports = refs.get(BatchTags.REFS).apply("RecognizeAndWrite",
         RecognizeAndWrite.to(model, outputDir).withFormat(format).withBatchSize(o.getBatchSize())
             .withGroups(o.getGroups()));
-    TextIO.Write listing = TextIO.write().to(outputDir + "/failures-listing").withSuffix(format.suffix())
-        .withoutSharding();
     refs.get(BatchTags.FAILURES)
         .apply("FormatListingFailures", MapElements.into(TypeDescriptors.strings())
             .via((Failure f) -> Records.line(f, format)))
-        .apply("WriteListingFailures", format == OutputFormat.JSONL ? listing : listing.withHeader(Records.failuresHeader(format)));
+        .apply("WriteListingFailures", WriteTextFile.to(outputDir, LISTING_FAILURES + format.suffix(),
+            Records.failuresHeader(format)));
     reports
         .apply("Tallies", MapElements.into(TypeDescriptor.of(ScoreAccuracy.Tally.class))
             .via(RecognizeAndWrite.GroupReport::tally))
         .setCoder(SerializableCoder.of(ScoreAccuracy.Tally.class))
         .apply("ScoreAccuracy", ScoreAccuracy.fromTallies())
-        .apply("WriteAccuracy", TextIO.write().to(outputDir + "/accuracy").withSuffix(".tsv").withoutSharding());
+        .apply("WriteAccuracy", WriteTextFile.to(outputDir, ACCURACY_FILE, null));
     return reports;
   }
 
@@ -93,6 +91,7 @@ public final class BatchPipeline {
       throw e;
     }
     ensureResultsFile(stage, o.getFormat());
+    ensureSideFiles(stage, o.getFormat());
     publish(stage, out);
     double seconds = (System.nanoTime() - t0) / 1e9;
     return new BatchSummary(counter(result, BatchTags.IMAGES), counter(result, BatchTags.FAILURE_COUNT),
@@ -100,6 +99,8 @@ public final class BatchPipeline {
   }
 
   private static final String STAGING_PREFIX = ".run-";
+  private static final String LISTING_FAILURES = "failures-listing";
+  private static final String ACCURACY_FILE = "accuracy.tsv";
 
   private static boolean isOutputFile(String name) {
     return name.startsWith("results-") || name.startsWith("failures-") || name.equals("accuracy.tsv");
@@ -114,6 +115,20 @@ public final class BatchPipeline {
     }
     String header = Records.resultsHeader(format) == null ? "" : Records.resultsHeader(format) + "\n";
     Files.writeString(stage.resolve(RecognizeAndWrite.fileName("results", 0, 1, format)), header);
+  }
+
+  /** The listing's failures file and the accuracy table are there even when empty (no listing failure, no label). */
+  private static void ensureSideFiles(Path stage, OutputFormat format) throws IOException {
+    Path f = stage.resolve(LISTING_FAILURES + format.suffix());
+    if (!Files.exists(f)) {
+      String header = Records.failuresHeader(format);
+      Files.writeString(f, header == null ? "" : header + "\n");
+    }
+    // no labelled word: an empty accuracy table, as before
+    Path accuracy = stage.resolve(ACCURACY_FILE);
+    if (!Files.exists(accuracy)) {
+      Files.writeString(accuracy, "");
+    }
   }
 
   /** Replaces the previous run's output files by the staged ones. */

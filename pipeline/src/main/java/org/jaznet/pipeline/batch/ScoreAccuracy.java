@@ -45,14 +45,17 @@ public final class ScoreAccuracy extends PTransform<PCollection<WordResult>, PCo
         .setCoder(StringUtf8Coder.of());
   }
 
-  /** Merges tallies (e.g. one per group of {@link RecognizeAndWrite}) into the accuracy table. */
+  /**
+   * Merges tallies (e.g. one per group of {@link RecognizeAndWrite}) into the accuracy table, as one element
+   * (the table's lines joined, so its order survives any grouping downstream); nothing when no word had a label.
+   */
   public static PTransform<PCollection<Tally>, PCollection<String>> fromTallies() {
     return new PTransform<>() {
       @Override
       public PCollection<String> expand(PCollection<Tally> tallies) {
         return tallies
             .apply("Tally", Combine.globally(new MergeTalliesFn()))
-            .apply("Table", FlatMapElements.into(TypeDescriptors.strings()).via(Tally::table))
+            .apply("Table", FlatMapElements.into(TypeDescriptors.strings()).via(Tally::tableText))
             .setCoder(StringUtf8Coder.of());
       }
     };
@@ -112,6 +115,12 @@ public final class ScoreAccuracy extends PTransform<PCollection<WordResult>, PCo
 
     public long fusedCorrect() {
       return fused;
+    }
+
+    /** The table as one text (lines joined by newlines, no final one), or nothing when no word had a label. */
+    public List<String> tableText() {
+      List<String> lines = table();
+      return lines.isEmpty() ? List.of() : List.of(String.join("\n", lines));
     }
 
     /** The table; empty when no word had a label. */

@@ -6,7 +6,6 @@ import java.nio.file.Path;
 import java.util.Locale;
 import org.apache.beam.sdk.Pipeline;
 import org.apache.beam.sdk.PipelineResult;
-import org.apache.beam.sdk.io.TextIO;
 import org.apache.beam.sdk.metrics.MetricNameFilter;
 import org.apache.beam.sdk.metrics.MetricResult;
 import org.apache.beam.sdk.metrics.MetricsFilter;
@@ -18,6 +17,7 @@ import org.jaznet.pipeline.batch.HeadSelection;
 import org.jaznet.pipeline.batch.ModelSpec;
 import org.jaznet.pipeline.batch.OutputFormat;
 import org.jaznet.pipeline.batch.Records;
+import org.jaznet.pipeline.batch.WriteTextFile;
 import org.jaznet.pipeline.io.InputSpec;
 
 /**
@@ -52,17 +52,23 @@ public final class PagesPipeline {
             .withFormat(o.getPageFormat()).withDetector(o.getDetector()).withSceneModel(o.getSceneModel()).withLimits(limits)
             .withBatchSize(o.getBatchSize()).withGroups(o.getGroups()))
         .apply("FormatFailures", MapElements.into(TypeDescriptors.strings()).via((Failure f) -> Records.line(f, OutputFormat.JSONL)))
-        .apply("WriteFailures", TextIO.write().to(o.getOutput() + "/" + FAILURES_FILE).withSuffix(".jsonl").withoutSharding());
+        .apply("WriteFailures", WriteTextFile.to(o.getOutput(), FAILURES_FILE + ".jsonl", null));
   }
 
   /** Runs the pipeline to the end. */
   public static Summary run(PagesOptions o) throws IOException {
     Files.createDirectories(Path.of(o.getOutput()));
+    // this run's failures replace the last run's (written only when a page fails; made empty otherwise)
+    Path failures = Path.of(o.getOutput(), FAILURES_FILE + ".jsonl");
+    Files.deleteIfExists(failures);
     Pipeline p = Pipeline.create(o);
     build(p, o);
     long t0 = System.nanoTime();
     PipelineResult result = p.run();
     result.waitUntilFinish();
+    if (!Files.exists(failures)) {
+      Files.writeString(failures, "");
+    }
     double seconds = (System.nanoTime() - t0) / 1e9;
     return new Summary(counter(result, "files"), counter(result, "pages"), counter(result, "words"),
         counter(result, "failures"), seconds);
