@@ -25,9 +25,9 @@ if [ $# -gt 0 ] && [ "${1#--}" = "$1" ]; then
   args+=(--json "$1"); shift
 fi
 cp_file="$root/pages/target/eval-classpath.txt"
-(cd "$root" && mvn -o -q -pl pages compile) >&2
+(cd "$root" && mvn -o -q -Dstyle.color=never -pl pages compile) >&2
 if [ ! -s "$cp_file" ] || [ "$root/pages/pom.xml" -nt "$cp_file" ] || [ "$root/pom.xml" -nt "$cp_file" ]; then
-  (cd "$root" && mvn -o -q -pl pages dependency:build-classpath -Dmdep.includeScope=runtime \
+  (cd "$root" && mvn -o -q -Dstyle.color=never -pl pages dependency:build-classpath -Dmdep.includeScope=runtime \
       -Dmdep.outputFile="$cp_file") >&2
 fi
 exec java -Xmx1g -Djava.awt.headless=true -Djaznet.home="$root" \
