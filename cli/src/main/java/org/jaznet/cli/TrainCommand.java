@@ -130,7 +130,7 @@ final class TrainCommand implements Callable<Integer> {
   double numbers = 0;
 
   @Option(names = "--symbols", description = "what the CTC head reads: LOWER (0-9, a-z) or PRINT (also A-Z and"
-      + " . , ; : ! ? ' \" - ( ) [ ] / & % $ \u20ac \u00a3 @ # + * =); a PRINT run may --init-from a LOWER model, whose CTC"
+      + " . , ; : ! ? ' \" - ( ) [ ] / & %% $ \u20ac \u00a3 @ # + * =); a PRINT run may --init-from a LOWER model, whose CTC"
       + " output is widened (capitals start as their lowercase letters): default ${DEFAULT-VALUE}")
   org.jaznet.recognizer.head.SymbolSet symbols = org.jaznet.recognizer.head.SymbolSet.LOWER;
 

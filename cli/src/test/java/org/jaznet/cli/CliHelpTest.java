@@ -59,7 +59,18 @@ class CliHelpTest {
       String[] description = spec.usageMessage().description();
       assertThat(description).as("%s has a description", name).isNotEmpty();
       assertThat(description[0].strip()).as("%s: first description line", name).endsWith(".");
-      String usage = cl.getUsageMessage(CommandLine.Help.Ansi.OFF);
+      java.io.ByteArrayOutputStream err = new java.io.ByteArrayOutputStream();
+      java.io.PrintStream saved = System.err;
+      String usage;
+      System.setErr(new java.io.PrintStream(err, true, java.nio.charset.StandardCharsets.UTF_8));
+      try {
+        usage = cl.getUsageMessage(CommandLine.Help.Ansi.OFF);
+      } finally {
+        System.setErr(saved);
+      }
+      // picocli warns on stderr (and prints the raw text) when a description is not a valid format string
+      assertThat(err.toString(java.nio.charset.StandardCharsets.UTF_8)).as("%s --help writes no warning", name).isEmpty();
+      assertThat(usage).as("%s usage has no unformatted %%n", name).doesNotContain("%n");
       assertThat(usage).as("%s usage", name).startsWith("Usage: " + name);
       assertThat(flat(usage)).as("%s usage shows every description line", name)
           .contains(java.util.Arrays.stream(description).map(CliHelpTest::flat).toList());
