@@ -14,7 +14,6 @@ import java.util.stream.Stream;
 import org.jaznet.pages.DocumentResult;
 import org.jaznet.pages.PageResult;
 import org.jaznet.pages.detect.DetectorKind;
-import org.jaznet.pages.detect.WordDetectors;
 import org.jaznet.pages.eval.TesseractEngine;
 import org.jaznet.pages.input.PageLimits;
 import org.jaznet.pages.read.CropConfig;
@@ -28,6 +27,7 @@ import org.jaznet.recognizer.RecognizerException;
 import org.jaznet.synth.SynthException;
 import org.jaznet.synth.document.DocumentSynth;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
 /**
@@ -53,23 +53,19 @@ final class BenchPagesCommand implements Callable<Integer> {
   @Option(names = "--detector", defaultValue = "doc", paramLabel = "D", description = "doc (default), scene or auto")
   DetectorKind detector;
 
-  @Option(names = "--scene-model", paramLabel = "M",
-      description = "scene detector model file for --detector scene or auto (default: models/jaznet-scene-detector.zip)")
-  java.nio.file.Path sceneModel;
+  @Mixin
+  PageModelOptions models;
 
   @Option(names = "--threads", paramLabel = "N", description = "detection threads (default: the number of cores)")
   Integer threads;
 
-  @Option(names = "--model", paramLabel = "M", description = "recognizer model file (default: the shipped default model)")
-  Path model;
 
   @Option(names = "--tesseract", description = "also time Tesseract 5 (tesseract IMG stdout tsv) on the same pages")
   boolean tesseract;
 
   @Override
   public Integer call() throws IOException {
-    if (sceneModel != null && !java.nio.file.Files.isRegularFile(sceneModel)) {
-      System.err.println("jaznet bench pages: --scene-model: no such file: " + sceneModel);
+    if (!models.check("jaznet bench pages")) {
       return 2;
     }
     Path dir = data;
@@ -90,8 +86,8 @@ final class BenchPagesCommand implements Callable<Integer> {
         return 2;
       }
       int n = threads == null ? Runtime.getRuntime().availableProcessors() : Math.max(1, threads);
-      try (Recognizer rec = org.jaznet.pipeline.batch.Models.get((model == null ? org.jaznet.pipeline.batch.ModelSpec.defaultModel() : org.jaznet.pipeline.batch.ModelSpec.file(model.toString())).withHeads(org.jaznet.pipeline.batch.HeadSelection.parse("fast")));
-           DocumentReader reader = new DocumentReader(new PageReader(WordDetectors.create(detector, sceneModel != null ? sceneModel : WordDetectors.defaultSceneModel()), rec,
+      try (Recognizer rec = models.recognizer();
+           DocumentReader reader = new DocumentReader(new PageReader(models.detector(detector), rec,
                CropConfig.defaults()), PageLimits.defaults(), n, 8)) {
         List<PageInput> inputs = files.stream().map(PageInput::of).toList();
         // one page first: JIT, oneDNN kernels and the model's first pass are not the steady state

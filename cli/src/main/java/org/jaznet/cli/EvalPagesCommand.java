@@ -13,7 +13,6 @@ import java.util.function.Function;
 import org.jaznet.pages.PageException;
 import org.jaznet.pages.PageResult;
 import org.jaznet.pages.detect.DetectorKind;
-import org.jaznet.pages.detect.WordDetectors;
 import org.jaznet.pages.eval.EvalPages;
 import org.jaznet.pages.eval.EvalTotals;
 import org.jaznet.pages.eval.GroundTruthSet;
@@ -27,6 +26,7 @@ import org.jaznet.pages.read.PageReader;
 import org.jaznet.recognizer.Recognizer;
 import org.jaznet.recognizer.RecognizerException;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
 /**
@@ -55,12 +55,9 @@ final class EvalPagesCommand implements Callable<Integer> {
   @Option(names = "--detector", defaultValue = "auto", paramLabel = "D", description = "doc, scene or auto (default)")
   DetectorKind detector;
 
-  @Option(names = "--scene-model", paramLabel = "M",
-      description = "scene detector model file for --detector scene or auto (default: models/jaznet-scene-detector.zip)")
-  java.nio.file.Path sceneModel;
+  @Mixin
+  PageModelOptions models;
 
-  @Option(names = "--model", paramLabel = "M", description = "recognizer model file (default: the shipped default model)")
-  Path model;
 
   @Option(names = "--threads", defaultValue = "2", paramLabel = "N", description = "pages in flight (default 2)")
   int threads;
@@ -70,8 +67,7 @@ final class EvalPagesCommand implements Callable<Integer> {
 
   @Override
   public Integer call() throws IOException {
-    if (sceneModel != null && !java.nio.file.Files.isRegularFile(sceneModel)) {
-      System.err.println("jaznet eval-pages: --scene-model: no such file: " + sceneModel);
+    if (!models.check("jaznet eval-pages")) {
       return 2;
     }
     if (!Files.isDirectory(data)) {
@@ -100,8 +96,8 @@ final class EvalPagesCommand implements Callable<Integer> {
     } else {
       extra.put("engine", "jaznet --detector " + detector.name().toLowerCase(Locale.ROOT));
       PageLimits limits = PageLimits.defaults().withDpi(dpi);
-      try (Recognizer rec = org.jaznet.pipeline.batch.Models.get((model == null ? org.jaznet.pipeline.batch.ModelSpec.defaultModel() : org.jaznet.pipeline.batch.ModelSpec.file(model.toString())).withHeads(org.jaznet.pipeline.batch.HeadSelection.parse("fast")))) {
-        PageReader reader = new PageReader(WordDetectors.create(detector, sceneModel != null ? sceneModel : WordDetectors.defaultSceneModel()), rec, CropConfig.defaults());
+      try (Recognizer rec = models.recognizer()) {
+        PageReader reader = new PageReader(models.detector(detector), rec, CropConfig.defaults());
         Function<Path, PageResult> read = file -> {
           try (PageSource src = PageSources.open(file, limits)) {
             PageReader.DetectedPage d = reader.detect(src.page(1));

@@ -15,7 +15,6 @@ import org.jaznet.pages.DocumentResult;
 import org.jaznet.pages.PageImage;
 import org.jaznet.pages.PageResult;
 import org.jaznet.pages.detect.DetectorKind;
-import org.jaznet.pages.detect.WordDetectors;
 import org.jaznet.pages.input.PageLimits;
 import org.jaznet.pages.read.BoxDrawing;
 import org.jaznet.pages.read.CropConfig;
@@ -33,6 +32,7 @@ import org.jaznet.pipeline.io.PageInputs;
 import org.jaznet.recognizer.Recognizer;
 import org.jaznet.recognizer.RecognizerException;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
@@ -57,9 +57,8 @@ final class ReadCommand implements Callable<Integer> {
       description = "doc (scans, rendered documents), scene (photographs) or auto (per page; default)")
   DetectorKind detector;
 
-  @Option(names = "--scene-model", paramLabel = "M",
-      description = "scene detector model file for --detector scene or auto (default: models/jaznet-scene-detector.zip)")
-  java.nio.file.Path sceneModel;
+  @Mixin
+  PageModelOptions models;
 
   @Option(names = {"--output", "--out"}, paramLabel = "DIR", description = "write one file per input here (default: print)")
   Path output;
@@ -79,8 +78,6 @@ final class ReadCommand implements Callable<Integer> {
       description = "refuse pages larger than this many pixels at the DPI, before decoding (default ${DEFAULT-VALUE})")
   long maxPixels;
 
-  @Option(names = "--model", paramLabel = "M", description = "recognizer model file (default: the shipped default model)")
-  Path model;
 
   @Option(names = "--threads", paramLabel = "N", description = "word detection threads (default: the number of cores)")
   Integer threads;
@@ -93,8 +90,7 @@ final class ReadCommand implements Callable<Integer> {
 
   @Override
   public Integer call() throws IOException {
-    if (sceneModel != null && !java.nio.file.Files.isRegularFile(sceneModel)) {
-      System.err.println("jaznet read: --scene-model: no such file: " + sceneModel);
+    if (!models.check("jaznet read")) {
       return 2;
     }
     PageLimits limits;
@@ -116,9 +112,9 @@ final class ReadCommand implements Callable<Integer> {
         Files.createDirectories(output);
       }
       int n = threads == null ? Runtime.getRuntime().availableProcessors() : Math.max(1, threads);
-      try (Recognizer rec = org.jaznet.pipeline.batch.Models.get((model == null ? org.jaznet.pipeline.batch.ModelSpec.defaultModel() : org.jaznet.pipeline.batch.ModelSpec.file(model.toString())).withHeads(org.jaznet.pipeline.batch.HeadSelection.parse("fast")));
+      try (Recognizer rec = models.recognizer();
            DocumentReader reader = new DocumentReader(
-               new PageReader(WordDetectors.create(detector, sceneModel != null ? sceneModel : WordDetectors.defaultSceneModel()), rec, CropConfig.defaults()), limits, n, 8)) {
+               new PageReader(models.detector(detector), rec, CropConfig.defaults()), limits, n, 8)) {
         Outputs sink = new Outputs();
         ReadTimes t = reader.read(inputs, sink);
         if (output != null && !sink.failures.isEmpty()) {
