@@ -111,17 +111,9 @@ final class BatchCommand implements Callable<Integer> {
     }
     BatchSummary summary;
     try {
-      BatchOptions o = PipelineOptionsFactory.fromArgs(runnerArgs.toArray(String[]::new)).as(BatchOptions.class);
-      o.setInput(input);
-      o.setOutput(output.toAbsolutePath().toString());
-      o.setModel(model == null ? null : model.toString());
-      o.setBatchSize(batchSize);
-      o.setHeads(heads);
-      o.setLanguageModel(!noLm);
-      o.setGroups(groups);
+      BatchOptions o = options(BatchOptions.class);
       o.setLabels(labels == null ? null : labels.toString());
       o.setFormat(format);
-      runner.configure(o, workers == null ? Runtime.getRuntime().availableProcessors() : workers);
       summary = BatchPipeline.run(o);
     } catch (IllegalArgumentException e) {
       System.err.println("jaznet batch: " + e.getMessage());
@@ -144,23 +136,28 @@ final class BatchCommand implements Callable<Integer> {
     return 0;
   }
 
+  /** The runner flags parsed as {@code type}, with the options word and page runs share and the runner set. */
+  private <T extends BatchOptions> T options(Class<T> type) {
+    T o = PipelineOptionsFactory.fromArgs(runnerArgs.toArray(String[]::new)).as(type);
+    o.setInput(input);
+    o.setOutput(output.toAbsolutePath().toString());
+    o.setModel(model == null ? null : model.toString());
+    o.setBatchSize(batchSize);
+    o.setHeads(heads);
+    o.setLanguageModel(!noLm);
+    o.setGroups(groups);
+    runner.configure(o, workers == null ? Runtime.getRuntime().availableProcessors() : workers);
+    return o;
+  }
+
   private int runPages() {
     try {
-      org.jaznet.pipeline.pages.PagesOptions o = PipelineOptionsFactory.fromArgs(runnerArgs.toArray(String[]::new))
-          .as(org.jaznet.pipeline.pages.PagesOptions.class);
       org.jaznet.pipeline.io.InputCheck.requireSomeInput(org.jaznet.pipeline.io.InputSpec.parse(input));
-      o.setInput(input);
-      o.setOutput(output.toAbsolutePath().toString());
-      o.setModel(model == null ? null : model.toString());
-      o.setBatchSize(batchSize);
-      o.setHeads(heads);
-      o.setLanguageModel(!noLm);
-      o.setGroups(groups);
+      org.jaznet.pipeline.pages.PagesOptions o = options(org.jaznet.pipeline.pages.PagesOptions.class);
       o.setPageFormat(pageFormat);
       o.setDetector(detector);
       o.setSceneModel(sceneModel == null ? null : sceneModel.toAbsolutePath().toString());
       o.setDpi(dpi);
-      runner.configure(o, workers == null ? Runtime.getRuntime().availableProcessors() : workers);
       org.jaznet.pipeline.pages.PagesPipeline.Summary summary = org.jaznet.pipeline.pages.PagesPipeline.run(o);
       System.out.println(summary);
       System.out.println("output: " + output.toAbsolutePath() + "/<file name>" + pageFormat.suffix() + ", "
