@@ -32,6 +32,22 @@ licence_of() {
     fonts-fantasque-sans|fonts-firacode|fonts-klaudia-berenika|fonts-lato|fonts-league-spartan|\
     fonts-liberation2|fonts-lobster|fonts-lobstertwo|fonts-mplus|fonts-noto-core|fonts-noto-mono|\
     fonts-quicksand|fonts-sil-gentium|fonts-yanone-kaffeesatz) echo "OFL-1.1" ;;
+    fonts-aenigma) echo "free redistribution (Brian Kent's permission, in the copyright file)" ;;
+    fonts-texgyre) echo "GUST Font License" ;;
+    fonts-paratype) echo "ParaType Free Font License" ;;
+    fonts-dustin) echo "GPL-2" ;;
+    fonts-beteckna) echo "GPL-3" ;;
+    fonts-dkg-handwriting) echo "GPL-3+" ;;
+    fonts-rufscript) echo "GPL-3+ with font exception" ;;
+    fonts-play) echo "Apache-2.0" ;;
+    fonts-tuffy|fonts-goudybookletter|fonts-prociono) echo "public domain" ;;
+    fonts-f500) echo "Artistic" ;;
+    fonts-fanwood) echo "MIT" ;;
+    fonts-femkeklaver) echo "CC-BY-SA-3.0" ;;
+    fonts-century-catalogue) echo "OFL-1.0" ;;
+    fonts-arkpandora) echo "Bitstream Vera licence (permissive)" ;;
+    fonts-croscore|fonts-junicode|fonts-vollkorn|fonts-inter|fonts-blankenburg|fonts-cabinsketch|fonts-junction|\
+    fonts-kristi|fonts-ecolier-court|fonts-radisnoir|fonts-humor-sans|fonts-mononoki|fonts-yrsa-rasa|fonts-manrope) echo "OFL-1.1" ;;
     *) echo "collect-fonts: no licence recorded for package '$1'" >&2; return 1 ;;
   esac
 }
