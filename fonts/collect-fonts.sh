@@ -105,6 +105,12 @@ public class CheckFonts {
 }
 JAVA
 
+# Every listed face must be present before the old copies are removed.
+while IFS='|' read -r path _; do
+  case "$path" in ''|'#'*) continue ;; esac
+  [ -f "$SRC/$path" ] || { echo "collect-fonts: '$SRC/$path' not found (install its Debian package); fonts/ left as it was" >&2; exit 1; }
+done < "$LIST"
+
 rm -f "$HERE"/[0-9][0-9][0-9]-*.ttf "$HERE"/[0-9][0-9][0-9]-*.otf
 mkdir -p "$HERE/licenses"
 TABLE="$CHECKER_DIR/table.md"
