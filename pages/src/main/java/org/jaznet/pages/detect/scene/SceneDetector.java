@@ -15,22 +15,34 @@ import org.jaznet.pages.detect.WordDetector;
 import org.jaznet.recognizer.preprocess.Preprocessor;
 import org.nd4j.linalg.api.ndarray.INDArray;
 import org.nd4j.linalg.factory.Nd4j;
+import org.opencv.core.CvType;
+import org.opencv.core.Mat;
 
 /**
  * Word detection in photographs with the {@link SceneNet} kernel map: the page is scaled so its longer
  * side lies in [{@code minSide}, {@code maxSide}] (sides rounded to the network's stride), one forward
  * pass gives the map, {@link KernelMaps#extract} the boxes, which are mapped back to page pixels and
  * grouped into lines (boxes overlapping vertically by half the smaller height, read left to right;
- * lines top to bottom, each line its own block). Thread-safe: forward passes take turns.
+ * lines top to bottom, each line its own block). Each box is first split into words and fitted to its
+ * ink by {@link WordSplitter} (the map joins the words of a line). Thread-safe: forward passes take turns.
  */
 public final class SceneDetector implements WordDetector {
   private final ComputationGraph net;
   private final SceneNetConfig config;
+  private final WordSplitter.Config split;
   private final ReentrantLock lock = new ReentrantLock();
 
+  /** A detector whose boxes are split into words and fitted to their ink ({@link WordSplitter}). */
   public SceneDetector(ComputationGraph net, SceneNetConfig config) {
+    this(net, config, WordSplitter.Config.DEFAULT);
+  }
+
+  /** A detector with {@code split} settings; null: the map's boxes as they come. */
+  SceneDetector(ComputationGraph net, SceneNetConfig config, WordSplitter.Config split) {
     this.net = Objects.requireNonNull(net, "net");
     this.config = Objects.requireNonNull(config, "config");
+    this.split = split;
+    Preprocessor.loadOpenCv();
   }
 
   /** Loads a detector from its model file. */
@@ -71,20 +83,35 @@ public final class SceneDetector implements WordDetector {
   public List<DetectedWord> detect(PageImage page) {
     int w = page.width();
     int h = page.height();
-    Map m = probabilities(Preprocessor.grey(page.image()), w, h);
+    byte[] grey = Preprocessor.grey(page.image());
+    Map m = probabilities(grey, w, h);
     double sx = w / (double) m.inW();
     double sy = h / (double) m.inH();
     List<KernelMaps.Found> found = KernelMaps.extract(m.prob(), m.mapW(), m.mapH(), m.inW(), m.inH(),
         config.shrink(), config.threshold());
     List<KernelMaps.Found> boxes = new ArrayList<>(found.size());
-    for (KernelMaps.Found f : found) {
-      PageBox b = f.box();
-      int x0 = (int) Math.floor(b.x() * sx);
-      int y0 = (int) Math.floor(b.y() * sy);
-      int x1 = Math.min(w, (int) Math.ceil(b.right() * sx));
-      int y1 = Math.min(h, (int) Math.ceil(b.bottom() * sy));
-      if (x1 > x0 && y1 > y0) {
-        boxes.add(new KernelMaps.Found(PageBox.ofCorners(x0, y0, x1, y1), f.score()));
+    Mat mat = split == null ? null : new Mat(h, w, CvType.CV_8UC1);
+    try {
+      if (mat != null) {
+        mat.put(0, 0, grey);
+      }
+      for (KernelMaps.Found f : found) {
+        PageBox b = f.box();
+        int x0 = (int) Math.floor(b.x() * sx);
+        int y0 = (int) Math.floor(b.y() * sy);
+        int x1 = Math.min(w, (int) Math.ceil(b.right() * sx));
+        int y1 = Math.min(h, (int) Math.ceil(b.bottom() * sy));
+        if (x1 <= x0 || y1 <= y0) {
+          continue;
+        }
+        PageBox box = PageBox.ofCorners(x0, y0, x1, y1);
+        for (PageBox word : mat == null ? List.of(box) : WordSplitter.split(mat, box, split)) {
+          boxes.add(new KernelMaps.Found(word, f.score()));
+        }
+      }
+    } finally {
+      if (mat != null) {
+        mat.release();
       }
     }
     return lines(boxes);
