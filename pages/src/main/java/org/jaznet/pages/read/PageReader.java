@@ -49,7 +49,10 @@ public final class PageReader {
     return new DetectedPage(page, words, inputs, System.nanoTime() - t0);
   }
 
-  /** Reads the words of detected pages in shared batches; one result per page, in the same order. */
+  /**
+   * Reads the words of detected pages in shared batches; one result per page, in the same order. A word
+   * whose reading confidence is below its {@link DetectedWord#minReading} is left out.
+   */
   public List<PageResult> recognize(List<DetectedPage> pages) throws RecognizerException {
     int total = pages.stream().mapToInt(p -> p.inputs().length).sum();
     float[][] all = new float[total][];
@@ -67,7 +70,9 @@ public final class PageReader {
       for (DetectedWord d : p.words()) {
         Recognition r = read.get(k++);
         double conf = Math.max(0, Math.min(1, r.confidence()));
-        words.add(new PageWord(d.box(), r.text(), conf, d.line(), d.block()));
+        if (conf >= d.minReading()) {
+          words.add(new PageWord(d.box(), r.text(), conf, d.line(), d.block()));
+        }
       }
       out.add(new PageResult(p.page().page(), p.page().width(), p.page().height(), words));
     }
