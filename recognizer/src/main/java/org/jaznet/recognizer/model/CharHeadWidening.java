@@ -26,7 +26,7 @@ final class CharHeadWidening {
   /**
    * Writes {@code dst} (the new layer's W or b) from {@code src} (the old layer's).
    *
-   * @param bias whether the parameter is the bias b [1, symbols x 23] (else the weights W [features, symbols x 23])
+   * @param bias whether the parameter is the bias b [symbols x 23] (else the weights W [features, symbols x 23])
    */
   static void copy(INDArray src, INDArray dst, SymbolSet from, SymbolSet to, boolean bias) {
     if (!widens(from, to)) {
@@ -34,11 +34,13 @@ final class CharHeadWidening {
     }
     CharCodec old = CharCodec.of(from);
     CharCodec grown = CharCodec.of(to);
-    long[] want = {dst.size(0), old.width()};
-    if (src.rank() != 2 || src.size(0) != want[0] || src.size(1) != want[1] || dst.size(1) != grown.width()) {
-      throw new IllegalArgumentException("CHAR output parameter of shape " + java.util.Arrays.toString(src.shape())
-          + " cannot widen to " + java.util.Arrays.toString(dst.shape()) + " (want " + java.util.Arrays.toString(want)
-          + " from " + from + ")");
+    boolean fits = bias ? src.length() == old.width() && dst.length() == grown.width()
+        : src.rank() == 2 && dst.rank() == 2 && src.size(0) == dst.size(0) && src.size(1) == old.width()
+            && dst.size(1) == grown.width();
+    if (!fits) {
+      throw new IllegalArgumentException("CHAR output " + (bias ? "bias" : "weights") + " of shape "
+          + java.util.Arrays.toString(src.shape()) + " cannot widen to " + java.util.Arrays.toString(dst.shape())
+          + " (" + old.width() + " outputs over " + from + " to " + grown.width() + " over " + to + ")");
     }
     int positions = CharCodec.POSITIONS;
     for (int c = 0; c < grown.symbols(); c++) {
@@ -56,9 +58,9 @@ final class CharHeadWidening {
         long oldUnit = (long) source * positions + p;
         if (bias) {
           double v = source < 0
-              ? src.getDouble(0, (long) old.end() * positions + p) - WeightTransfer.NEW_MARK_OFFSET
-              : src.getDouble(0, oldUnit) - (letter ? Math.log(2) : 0);
-          dst.putScalar(0, unit, v);
+              ? src.getDouble((long) old.end() * positions + p) - WeightTransfer.NEW_MARK_OFFSET
+              : src.getDouble(oldUnit) - (letter ? Math.log(2) : 0);
+          dst.putScalar(unit, v);
         } else {
           INDArray column = dst.get(NDArrayIndex.all(), NDArrayIndex.point(unit));
           if (source < 0) {
