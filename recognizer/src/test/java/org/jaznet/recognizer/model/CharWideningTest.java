@@ -4,12 +4,14 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.api.Assertions.within;
 
+import java.nio.file.Path;
 import java.util.EnumSet;
 import java.util.List;
 import org.jaznet.recognizer.HeadKind;
 import org.jaznet.recognizer.head.CharCodec;
 import org.jaznet.recognizer.head.SymbolSet;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 import org.nd4j.linalg.api.ndarray.INDArray;
 import org.nd4j.linalg.factory.Nd4j;
 
@@ -36,6 +38,25 @@ class CharWideningTest {
     assertThat(JazNet.forwardFlopsPerImage(print.spec()) - JazNet.forwardFlopsPerImage(lower.spec()))
         .isEqualTo(2L * 512 * 50 * 23);
     assertThat(lower.output(JazNetTest.input(2, 3)).get(HeadKind.CHAR).shape()).containsExactly(2, 37, 23);
+  }
+
+  @Test
+  void save_printChar_loadsWithItsCharSymbolsAndOutputs(@TempDir Path tmp) throws Exception {
+    JazNet net = JazNet.create(spec(SymbolSet.PRINT), 4);
+    Path file = tmp.resolve("p.zip");
+    ModelFile.save(net, file);
+    try (java.util.zip.ZipFile zip = new java.util.zip.ZipFile(file.toFile())) {
+      String json = new String(zip.getInputStream(zip.getEntry("model.json")).readAllBytes(),
+          java.nio.charset.StandardCharsets.UTF_8);
+      assertThat(json).contains("\"charSymbols\" : \"PRINT\"");
+    }
+    JazNet back = ModelFile.load(file);
+    assertThat(back.spec().charSymbols()).isEqualTo(SymbolSet.PRINT);
+    INDArray x = JazNetTest.input(2, 6);
+    assertThat(back.output(x).get(HeadKind.CHAR)).isEqualTo(net.output(x).get(HeadKind.CHAR));
+    // the inference graph (BN folded, NHWC) gives the same CHAR layout
+    INDArray folded = back.inference().output(x).get(HeadKind.CHAR);
+    assertThat(folded.sub(net.output(x).get(HeadKind.CHAR)).amaxNumber().doubleValue()).isLessThan(1e-4);
   }
 
   @Test
