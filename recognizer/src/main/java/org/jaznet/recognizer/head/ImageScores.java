@@ -3,7 +3,8 @@ package org.jaznet.recognizer.head;
 /**
  * One image's head outputs turned into log-score tables, so that scoring a word is a few array reads.
  * CHAR: log p(symbol at position) of the standard [37, 23] layout (a PRINT head's probabilities folded first,
- * {@link CharCodec#fold}) with the log-probability of nulls from each position to the end precomputed. NGRAM: log(1 - p) summed over the vocabulary once, plus log p - log(1 - p) per N-gram.
+ * {@link CharCodec#fold}) with the log-probability of nulls from each position to the end precomputed. NGRAM:
+ * log(1 - p) summed over the vocabulary once, plus log p - log(1 - p) per N-gram.
  */
 final class ImageScores {
   static final double CHAR_FLOOR = 1e-10;
