@@ -134,6 +134,12 @@ final class TrainCommand implements Callable<Integer> {
       + " output is widened (capitals start as their lowercase letters): default ${DEFAULT-VALUE}")
   org.jaznet.recognizer.head.SymbolSet symbols = org.jaznet.recognizer.head.SymbolSet.LOWER;
 
+  @Option(names = "--char-symbols", description = "what the CHAR head reads: LOWER (23 positions x 37 outputs) or PRINT"
+      + " (x 87: the symbols of --symbols PRINT and the end). Default: a new model's CHAR head reads --symbols; with"
+      + " --init-from, the model's CHAR symbols are kept, and a LOWER CHAR head widens only with --char-symbols print"
+      + " (capitals start as their lowercase letters, punctuation below the end); with --resume, the checkpoint's")
+  org.jaznet.recognizer.head.SymbolSet charSymbols;
+
   @Option(names = {"--print-ratio", "--print-forms"}, description = "share of the training stream drawn as words occur in print"
       + " (punctuation attached, prices, dates, times, codes; see synth-engine's WordSource): default ${DEFAULT-VALUE}")
   double printForms = 0;
@@ -201,7 +207,7 @@ final class TrainCommand implements Callable<Integer> {
           .warmupSteps(warmup).l2(l2).dropout(dropout).dictStart(dictStart).dictStep(dictStep)
           .dictGrowAccuracy(dictGrowAccuracy).dictGrowPatience(dictGrowPatience).dictGrowMaxSteps(dictGrowMaxSteps)
           .dictOrder(dictOrder).activeShare(activeShare).threads(threads).holdout(holdout).ngramSize(ngrams)
-          .randomStringRatio(randomStrings).shortWordRatio(shortWords).numberRatio(numbers).symbols(symbols).printRatio(printForms).documentShare(documentShare).validateEvery(validateEvery).validationSize(validationSize)
+          .randomStringRatio(randomStrings).shortWordRatio(shortWords).numberRatio(numbers).symbols(symbols).charSymbols(charSymbols).printRatio(printForms).documentShare(documentShare).validateEvery(validateEvery).validationSize(validationSize)
           .checkpointMinutes(checkpointMinutes).logEvery(logEvery).precision(precision).recipe(recipe).targetAccuracy(targetAccuracy)
           .initFrom(initFrom);
       if (streamSeed != null) {

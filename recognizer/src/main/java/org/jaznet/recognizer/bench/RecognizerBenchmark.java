@@ -173,7 +173,7 @@ public final class RecognizerBenchmark {
           labels[i] = c.targets(words);
           masks[i] = c.labelMask(words);
         }
-        case CHAR -> labels[i] = CharCodec.INSTANCE.targets(words);
+        case CHAR -> labels[i] = CharCodec.of(s.charSymbols()).targets(words);
         case NGRAM -> labels[i] = new NgramVocabulary(s.ngrams()).targets(words);
         case CTC -> labels[i] = org.jaznet.recognizer.head.CtcCodec.of(s.symbols()).targets(words);
       }

@@ -15,6 +15,9 @@ import java.util.List;
  * order first, which is what the estimation relies on. Seen (history, symbol) pairs keep their
  * interpolated log-probability; unseen ones back off through the history's log-weight
  * log(T(h) / (C(h) + T(h))) as in an ARPA file. Immutable and thread-safe.
+ *
+ * <p>Lowercase for PRINT models too: it scores only the standard form (the CTC beam search over the folded lattice,
+ * the fused candidates), and case and punctuation are read after the fusion ({@link CaseRestorer}).
  */
 public final class CharLm {
   /** The end-of-word outcome. */

@@ -238,10 +238,21 @@ public final class Decoder {
           }
         }
         case CHAR -> {
-          text = CharCodec.decode(out.chars(), i * CharCodec.SYMBOLS * CharCodec.POSITIONS);
-          score = Math.exp(charScore(img, text));
-          if (!text.isEmpty()) {
-            candidates.add(text);
+          String standard = img.charStandard;
+          score = Math.exp(charScore(img, standard));
+          if (!standard.isEmpty()) {
+            candidates.add(standard);
+          }
+          text = standard;
+          if (img.charSymbols != SymbolSet.LOWER) {
+            // the head's own reading keeps its case and punctuation; its standard form is a candidate too: a mark
+            // takes a position, so it can differ from the folded argmax after it ("don't" folds to "dont")
+            CharCodec codec = CharCodec.of(img.charSymbols);
+            text = codec.decodeFull(out.chars(), i * codec.width());
+            String normalised = CharCodec.normalise(text);
+            if (!normalised.isEmpty()) {
+              candidates.add(normalised);
+            }
           }
         }
         case NGRAM -> {

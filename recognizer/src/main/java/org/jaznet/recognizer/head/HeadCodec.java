@@ -4,7 +4,10 @@ import java.util.List;
 import org.jaznet.recognizer.HeadKind;
 import org.nd4j.linalg.api.ndarray.INDArray;
 
-/** How words become one head's training targets. Words are normalised with {@link CharCodec#normalise}. */
+/**
+ * How words become one head's training targets. Words are normalised with {@link CharCodec#normalise}, or for a CTC or
+ * CHAR head over {@link SymbolSet#PRINT} with {@link SymbolSet#normalise} (case and punctuation kept).
+ */
 public interface HeadCodec {
   HeadKind head();
 

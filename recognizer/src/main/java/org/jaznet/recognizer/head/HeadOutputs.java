@@ -6,8 +6,8 @@ import org.jaznet.recognizer.head.CharCodec;
 import org.nd4j.linalg.api.ndarray.INDArray;
 
 /**
- * A batch of head outputs copied to Java arrays, one row per image: DICT [N, active], CHAR [N, 37 * 23]
- * ('c' order: symbol * 23 + position), NGRAM [N, |vocabulary|], CTC logits [N, classes * 25] (symbol * 25 +
+ * A batch of head outputs copied to Java arrays, one row per image: DICT [N, active], CHAR [N, symbols * 23]
+ * ('c' order: symbol * 23 + position; 37 symbols for a LOWER head, 87 for PRINT), NGRAM [N, |vocabulary|], CTC logits [N, classes * 25] (symbol * 25 +
  * step; 37 classes for a LOWER head, 87 for PRINT). Arrays of absent heads are null.
  */
 public record HeadOutputs(int n, float[] dict, int dictWidth, float[] chars, float[] ngram, int ngramWidth,
@@ -22,7 +22,17 @@ public record HeadOutputs(int n, float[] dict, int dictWidth, float[] chars, flo
       throw new IllegalArgumentException("n must be >= 0, got " + n);
     }
     check("dict", dict, n, dictWidth);
-    check("chars", chars, n, CharCodec.SYMBOLS * CharCodec.POSITIONS);
+    if (chars != null && n > 0) {
+      if (chars.length % ((long) n * CharCodec.POSITIONS) != 0) {
+        throw new IllegalArgumentException("chars has " + chars.length + " values, not n x symbols x 23 for n = " + n);
+      }
+      try {
+        SymbolSet.withClasses(chars.length / (n * CharCodec.POSITIONS));
+      } catch (IllegalArgumentException e) {
+        throw new IllegalArgumentException("chars has " + chars.length / (n * CharCodec.POSITIONS)
+            + " symbols per position for n = " + n + ": no symbol set has that many (37 or 87)", e);
+      }
+    }
     check("ngram", ngram, n, ngramWidth);
     if (ctc != null && n > 0) {
       if (ctc.length % ((long) n * CtcCodec.STEPS) != 0) {
@@ -35,6 +45,12 @@ public record HeadOutputs(int n, float[] dict, int dictWidth, float[] chars, flo
   /** The CTC head's symbol set (from its width); LOWER without a CTC head. */
   public SymbolSet ctcSymbols() {
     return ctc == null || n == 0 ? SymbolSet.LOWER : SymbolSet.withClasses(ctc.length / (n * CtcCodec.STEPS));
+  }
+
+  /** The CHAR head's symbol set (from its width); LOWER without a CHAR head. */
+  public SymbolSet charSymbols() {
+    return chars == null || n == 0 ? SymbolSet.LOWER
+        : SymbolSet.withClasses(chars.length / (n * CharCodec.POSITIONS));
   }
 
   private static void check(String what, float[] a, int n, int width) {

@@ -2,8 +2,9 @@ package org.jaznet.recognizer.head;
 
 /**
  * One image's head outputs turned into log-score tables, so that scoring a word is a few array reads.
- * CHAR: log p(symbol at position) with the log-probability of nulls from each position to the end
- * precomputed. NGRAM: log(1 - p) summed over the vocabulary once, plus log p - log(1 - p) per N-gram.
+ * CHAR: log p(symbol at position) of the standard [37, 23] layout (a PRINT head's probabilities folded first,
+ * {@link CharCodec#fold}) with the log-probability of nulls from each position to the end precomputed. NGRAM:
+ * log(1 - p) summed over the vocabulary once, plus log p - log(1 - p) per N-gram.
  */
 final class ImageScores {
   static final double CHAR_FLOOR = 1e-10;
@@ -26,19 +27,31 @@ final class ImageScores {
   final double[] ctcFull;
   /** The CTC head's symbol set. */
   final SymbolSet ctcSymbols;
+  /** The CHAR head's symbol set. */
+  final SymbolSet charSymbols;
+  /**
+   * The CHAR head's reading in its standard form (argmax per position of the folded probabilities, {@link
+   * CharCodec#fold}); null without a CHAR head.
+   */
+  final String charStandard;
   private final float[] dict;
   private final int dictOffset;
   private final int dictActive;
 
   ImageScores(HeadOutputs out, int i) {
+    charSymbols = out.charSymbols();
     if (out.chars() != null) {
       charLogp = new double[P * S];
-      int off = i * P * S;
+      CharCodec charCodec = CharCodec.of(charSymbols);
+      // a LOWER head's own probabilities; a PRINT head's folded to the same [37, 23] layout
+      float[] probs = charSymbols == SymbolSet.LOWER ? out.chars() : charCodec.fold(out.chars(), i * charCodec.width());
+      int off = charSymbols == SymbolSet.LOWER ? i * P * S : 0;
       for (int s = 0; s < S; s++) {
         for (int p = 0; p < P; p++) {
-          charLogp[p * S + s] = Math.log(Math.max(out.chars()[off + s * P + p], CHAR_FLOOR));
+          charLogp[p * S + s] = Math.log(Math.max(probs[off + s * P + p], CHAR_FLOOR));
         }
       }
+      charStandard = CharCodec.decode(probs, off);
       nullSuffix = new double[P + 1];
       for (int p = P - 1; p >= 0; p--) {
         nullSuffix[p] = nullSuffix[p + 1] + charLogp[p * S + CharCodec.NULL];
@@ -46,6 +59,7 @@ final class ImageScores {
     } else {
       charLogp = null;
       nullSuffix = null;
+      charStandard = null;
     }
     if (out.ngram() != null) {
       int v = out.ngramWidth();

@@ -4,14 +4,14 @@ import java.util.Locale;
 
 /**
  * The symbols a model's CTC head reads, written in the model file ({@code "symbols"}; files without it
- * are {@link #LOWER}). Codes 0-35 are 0-9 and a-z in every set, so a {@link #PRINT} head starts from a
+ * are {@link #LOWER}), and those its CHAR head reads ({@code "charSymbols"}, {@link CharCodec#of}; likewise). Codes 0-35 are 0-9 and a-z in every set, so a {@link #PRINT} head starts from a
  * {@link #LOWER} head's weights by copying rows, and the CTC blank is the last class ({@link #blank()}).
  *
  * <p>The standard protocol's reading of a {@link #PRINT} head comes from its <em>folded</em> lattice
  * ({@link CtcCodec#fold}): per step, p(a) + p(A) for each letter and p(blank) + p(any punctuation) for the
  * blank, so every scoring path of the decoder (lexicons, the character LM, fusion with DICT, CHAR and
- * NGRAM, whose outputs stay lowercase alphanumeric) is unchanged; {@link CaseRestorer} then reads the case
- * and punctuation of the fused word from the full lattice.
+ * NGRAM) is unchanged; a PRINT CHAR head is folded the same way ({@link CharCodec#fold}). {@link CaseRestorer}
+ * then reads the case and punctuation of the fused word from the CTC head's full lattice.
  */
 public enum SymbolSet {
   /** 0-9 and a-z: the models before 2026-12-07. */

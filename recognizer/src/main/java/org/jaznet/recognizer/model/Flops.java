@@ -62,7 +62,7 @@ final class Flops {
       flops += 2L * f * spec.dictActive();
     }
     if (spec.has(HeadKind.CHAR)) {
-      flops += 2L * f * CharCodec.SYMBOLS * CharCodec.POSITIONS;
+      flops += 2L * f * CharCodec.of(spec.charSymbols()).width();
     }
     if (spec.has(HeadKind.NGRAM)) {
       flops += 2L * f * spec.ngrams().size();

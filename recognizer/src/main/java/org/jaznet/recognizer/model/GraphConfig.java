@@ -150,18 +150,20 @@ final class GraphConfig {
           b.addLayer(JazNet.outputName(HeadKind.DICT), o.build(), JazNet.FEATURES);
         }
         case CHAR -> {
-          // One dense output of 23*37 logits (1.5x faster than 23 output layers, measured), unit
-          // s * 23 + p holding symbol s at position p.
+          // One dense output of 23 x symbols logits (1.5x faster than 23 output layers, measured), unit
+          // s * 23 + p holding symbol s at position p; symbols = 37 (LOWER) or 87 (PRINT).
+          CharCodec chars = CharCodec.of(spec.charSymbols());
           DenseLayer.Builder d = new DenseLayer.Builder()
-              .nIn(features).nOut(CharCodec.SYMBOLS * CharCodec.POSITIONS)
+              .nIn(features).nOut(chars.width())
               .activation(Activation.IDENTITY).weightInit(WeightInit.XAVIER);
           if (retain < 1) {
             d.dropOut(retain);
           }
           b.addLayer(CHAR_LOGITS, d.build(), JazNet.FEATURES);
-          // [N, 851] -> [N, 37, 23] ('c' order): softmax over the 37 symbols at each of 23 positions.
+          // [N, 851] -> [N, 37, 23] ('c' order; PRINT: [N, 2001] -> [N, 87, 23]): softmax over the symbols at
+          // each of 23 positions.
           b.addVertex(CHAR_SEQUENCE,
-              new ReshapeVertex('c', new int[] {-1, CharCodec.SYMBOLS, CharCodec.POSITIONS}, null), CHAR_LOGITS);
+              new ReshapeVertex('c', new int[] {-1, chars.symbols(), CharCodec.POSITIONS}, null), CHAR_LOGITS);
           b.addLayer(JazNet.outputName(HeadKind.CHAR), new RnnLossLayer.Builder(LossFunction.MCXENT)
               .activation(Activation.SOFTMAX).dataFormat(RNNFormat.NCW).build(), CHAR_SEQUENCE);
         }

@@ -20,8 +20,8 @@ import org.nd4j.linalg.api.ndarray.INDArray;
  * A jaznet network: a DL4J {@link ComputationGraph} built in code from a {@link ModelSpec}.
  *
  * <p>One input {@value #INPUT} of shape [N, 1, 32, 100]; one output per head, in {@link #outputOrder()}
- * (the order of MultiDataSet labels): DICT softmax [N, dictActive]; CHAR softmax over 37 symbols per
- * position [N, 37, 23]; NGRAM sigmoids [N, |ngrams|]. The graph is not thread-safe (DL4J's): callers
+ * (the order of MultiDataSet labels): DICT softmax [N, dictActive]; CHAR softmax over its symbols per
+ * position [N, 37, 23] (PRINT: [N, 87, 23]); NGRAM sigmoids [N, |ngrams|]. The graph is not thread-safe (DL4J's): callers
  * that share a JazNet across threads must serialise {@link #output}.
  *
  * <p>The graph's configuration comes from {@link GraphConfig} (over the layers of {@link TrunkLayer}); weights move
@@ -152,7 +152,7 @@ public final class JazNet {
    * Inference forward pass (no dropout). Not thread-safe.
    *
    * @param input [N, 1, 32, 100] preprocessed images
-   * @return per head: DICT [N, dictActive] probabilities, CHAR [N, 37, 23] probabilities, NGRAM
+   * @return per head: DICT [N, dictActive] probabilities, CHAR [N, 37 or 87, 23] probabilities, NGRAM
    *     [N, |ngrams|] probabilities
    */
   public Map<HeadKind, INDArray> output(INDArray input) {

@@ -88,7 +88,8 @@ final class ModelFileReader {
             required(root, "learningRate", file).asDouble(),
             required(root, "l2", file).asDouble(),
             required(root, "dropout", file).asDouble(),
-            SymbolSet.fromFile(root.hasNonNull("symbols") ? root.get("symbols").asText() : null));
+            SymbolSet.fromFile(root.hasNonNull("symbols") ? root.get("symbols").asText() : null),
+            SymbolSet.fromFile(root.hasNonNull("charSymbols") ? root.get("charSymbols").asText() : null));
         seed = required(root, "seed", file).asLong();
         precision = Precision.valueOf(required(root, "precision", file).asText());
         JsonNode c = required(root, "calibration", file);

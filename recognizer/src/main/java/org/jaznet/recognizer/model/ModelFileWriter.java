@@ -116,6 +116,7 @@ final class ModelFileWriter {
     root.put("l2", s.l2());
     root.put("dropout", s.dropout());
     root.put("symbols", s.symbols().name());
+    root.put("charSymbols", s.charSymbols().name());
     root.put("seed", net.seed());
     root.put("precision", precision.name());
     root.put("numParams", net.graph().numParams());

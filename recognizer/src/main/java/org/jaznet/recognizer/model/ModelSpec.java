@@ -24,7 +24,10 @@ import org.jaznet.recognizer.head.SymbolSet;
  * @param l2 L2 weight decay (&gt;= 0)
  * @param dropout probability of DROPPING a unit at the dropout points (the paper: 0.5), in [0, 1)
  * @param symbols what the CTC head reads ({@link SymbolSet#LOWER} for files written before sets existed);
- *     DICT, CHAR and NGRAM read the standard protocol's 0-9 and a-z whatever it is
+ *     DICT and NGRAM read the standard protocol's 0-9 and a-z whatever it is
+ * @param charSymbols what the CHAR head reads: its outputs are 23 positions x (the set's symbols + end);
+ *     {@link SymbolSet#LOWER} (37) for files and checkpoints written before the field, and for a spec without a
+ *     CHAR head
  */
 public record ModelSpec(
     Arch arch,
@@ -36,9 +39,16 @@ public record ModelSpec(
     double learningRate,
     double l2,
     double dropout,
-    SymbolSet symbols) {
+    SymbolSet symbols,
+    SymbolSet charSymbols) {
 
-  /** A spec whose CTC head (if any) reads {@link SymbolSet#LOWER}. */
+  /** A spec whose CHAR head (if any) reads {@link SymbolSet#LOWER}. */
+  public ModelSpec(Arch arch, EnumSet<HeadKind> heads, List<String> dictionary, int dictActive, List<String> ngrams,
+      Optimiser optimiser, double learningRate, double l2, double dropout, SymbolSet symbols) {
+    this(arch, heads, dictionary, dictActive, ngrams, optimiser, learningRate, l2, dropout, symbols, SymbolSet.LOWER);
+  }
+
+  /** A spec whose CTC and CHAR heads (if any) read {@link SymbolSet#LOWER}. */
   public ModelSpec(Arch arch, EnumSet<HeadKind> heads, List<String> dictionary, int dictActive, List<String> ngrams,
       Optimiser optimiser, double learningRate, double l2, double dropout) {
     this(arch, heads, dictionary, dictActive, ngrams, optimiser, learningRate, l2, dropout, SymbolSet.LOWER);
@@ -47,6 +57,9 @@ public record ModelSpec(
   public ModelSpec {
     if (symbols == null) {
       throw new IllegalArgumentException("symbols must not be null");
+    }
+    if (charSymbols == null) {
+      charSymbols = SymbolSet.LOWER; // checkpoints written before the field
     }
     if (arch == null) {
       throw new IllegalArgumentException("arch must not be null");
@@ -98,6 +111,9 @@ public record ModelSpec(
     } else if (!ngrams.isEmpty()) {
       throw new IllegalArgumentException("ngrams must be empty without an NGRAM head");
     }
+    if (!heads.contains(HeadKind.CHAR) && charSymbols != SymbolSet.LOWER) {
+      throw new IllegalArgumentException("charSymbols must be LOWER without a CHAR head, got " + charSymbols);
+    }
   }
 
   private static void checkWords(String what, List<String> words) {
@@ -138,18 +154,24 @@ public record ModelSpec(
   }
 
   public ModelSpec withDictActive(int newActive) {
-    return new ModelSpec(arch, heads, dictionary, newActive, ngrams, optimiser, learningRate, l2, dropout, symbols);
+    return new ModelSpec(arch, heads, dictionary, newActive, ngrams, optimiser, learningRate, l2, dropout, symbols, charSymbols);
   }
 
   public ModelSpec withOptimiser(Optimiser newOptimiser, double newLearningRate) {
-    return new ModelSpec(arch, heads, dictionary, dictActive, ngrams, newOptimiser, newLearningRate, l2, dropout, symbols);
+    return new ModelSpec(arch, heads, dictionary, dictActive, ngrams, newOptimiser, newLearningRate, l2, dropout, symbols, charSymbols);
   }
 
   public ModelSpec withRegularisation(double newL2, double newDropout) {
-    return new ModelSpec(arch, heads, dictionary, dictActive, ngrams, optimiser, learningRate, newL2, newDropout, symbols);
+    return new ModelSpec(arch, heads, dictionary, dictActive, ngrams, optimiser, learningRate, newL2, newDropout, symbols, charSymbols);
+  }
+
+  /** The same spec with a CHAR head over {@code newCharSymbols}. */
+  public ModelSpec withCharSymbols(SymbolSet newCharSymbols) {
+    return new ModelSpec(arch, heads, dictionary, dictActive, ngrams, optimiser, learningRate, l2, dropout, symbols,
+        newCharSymbols);
   }
 
   public ModelSpec withSymbols(SymbolSet newSymbols) {
-    return new ModelSpec(arch, heads, dictionary, dictActive, ngrams, optimiser, learningRate, l2, dropout, newSymbols);
+    return new ModelSpec(arch, heads, dictionary, dictActive, ngrams, optimiser, learningRate, l2, dropout, newSymbols, charSymbols);
   }
 }

@@ -12,15 +12,15 @@ import org.nd4j.linalg.indexing.NDArrayIndex;
 /**
  * Copies weights between networks layer by layer and parameter by parameter by name ({@link JazNet#setWeightsFrom},
  * {@link JazNet#startFrom}, {@link JazNet#growDict}): a network of a larger arch keeps its new layers as initialised,
- * a CTC head over a larger symbol set is widened ({@link SymbolSet#LOWER} to {@link SymbolSet#PRINT}), a grown DICT
- * head takes the old classes' columns.
+ * a CTC head over a larger symbol set is widened ({@link SymbolSet#LOWER} to {@link SymbolSet#PRINT}), and so is a
+ * CHAR head ({@link CharHeadWidening}), a grown DICT head takes the old classes' columns.
  */
 final class WeightTransfer {
   private WeightTransfer() {}
 
   /**
    * Sets {@code to}'s weights to {@code from}'s; with {@code allowNew}, the sequence-context layers {@code from}
-   * lacks are left as initialised and CTC outputs over another symbol set are widened.
+   * lacks are left as initialised and CTC and CHAR outputs over a larger symbol set are widened.
    *
    * @return the names of the layers left as initialised
    */
@@ -43,8 +43,15 @@ final class WeightTransfer {
       }
       Map<String, INDArray> theirs = from.graph().getLayer(name).paramTable();
       boolean widen = allowNew && from.spec().symbols() != symbols && CTC_OUTPUTS.contains(name);
+      boolean widenChar = allowNew && name.equals(GraphConfig.CHAR_LOGITS)
+          && CharHeadWidening.widens(from.spec().charSymbols(), to.spec().charSymbols());
       for (Map.Entry<String, INDArray> p : mine.entrySet()) {
         INDArray src = theirs.get(p.getKey());
+        if (widenChar && src != null) {
+          CharHeadWidening.copy(src, p.getValue(), from.spec().charSymbols(), to.spec().charSymbols(),
+              p.getKey().equals("b"));
+          continue;
+        }
         if (widen && src != null) {
           widenCtcOutput(src, p.getValue(), from.spec().symbols(), symbols, name.equals("ctc_logits"),
               p.getKey().equals("b"));

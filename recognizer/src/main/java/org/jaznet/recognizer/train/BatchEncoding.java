@@ -28,7 +28,7 @@ final class BatchEncoding {
       m.put(HeadKind.DICT, new DictCodec(s.dictionary(), s.dictActive()));
     }
     if (s.has(HeadKind.CHAR)) {
-      m.put(HeadKind.CHAR, CharCodec.INSTANCE);
+      m.put(HeadKind.CHAR, CharCodec.of(s.charSymbols()));
     }
     if (s.has(HeadKind.CTC)) {
       m.put(HeadKind.CTC, CtcCodec.of(s.symbols()));

@@ -75,6 +75,7 @@ final class ModelExport {
     info.put("shortWordRatio", config.shortWordRatio());
     info.put("numberRatio", config.numberRatio());
     info.put("symbols", config.symbols().name());
+    info.put("charSymbols", spec.charSymbols().name());
     info.put("printRatio", config.printRatio());
     info.put("precision", config.precision().name());
     info.put("recipe", config.recipe().name());

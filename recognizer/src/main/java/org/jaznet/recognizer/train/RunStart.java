@@ -8,6 +8,7 @@ import java.util.List;
 import java.util.Set;
 import org.jaznet.recognizer.HeadKind;
 import org.jaznet.recognizer.RecognizerException;
+import org.jaznet.recognizer.head.CharCodec;
 import org.jaznet.recognizer.head.NgramVocabulary;
 import org.jaznet.recognizer.head.SymbolSet;
 import org.jaznet.recognizer.model.JazNet;
@@ -22,7 +23,7 @@ import org.slf4j.LoggerFactory;
  * How a run gets its network and word split: from the newest checkpoint ({@code --resume}), from a model file's
  * weights ({@code --init-from}: a further stage, with a fresh optimiser and schedule), or new. Refuses to start over
  * the checkpoints of an earlier run, and a checkpoint or model that does not fit the run (arch, heads, word split,
- * image stream, symbols).
+ * image stream, CTC and CHAR symbols).
  */
 final class RunStart {
   private static final Logger LOG = LoggerFactory.getLogger(RunStart.class);
@@ -68,7 +69,7 @@ final class RunStart {
     List<String> ngrams = config.has(HeadKind.NGRAM)
         ? NgramVocabulary.build(classes, config.ngramSize()).grams() : List.of();
     ModelSpec spec = new ModelSpec(config.arch(), config.heads(), classes, active, ngrams, config.optimiser(),
-        config.learningRate(), config.l2(), config.dropout(), config.symbols());
+        config.learningRate(), config.l2(), config.dropout(), config.symbols(), config.charSymbolsFor(null));
     JazNet net = JazNet.create(spec, config.seed());
     LOG.info("new run: {} classes ({} active), {} held-out words, {} parameters", classes.size(), active,
         split.heldOut().size(), net.graph().numParams());
@@ -106,8 +107,18 @@ final class RunStart {
       throw new IllegalStateException("--init-from " + modelFile + " reads " + m.symbols() + "; this run asks for "
           + config.symbols() + " (only a LOWER head widens)");
     }
+    SymbolSet charSymbols = config.charSymbolsFor(m.charSymbols());
+    if (charSymbols != m.charSymbols() && m.charSymbols() != SymbolSet.LOWER) {
+      throw new IllegalStateException("--init-from " + modelFile + " has a CHAR head over " + m.charSymbols()
+          + "; this run asks for " + charSymbols + " (only a LOWER CHAR head widens)");
+    }
     ModelSpec spec = new ModelSpec(config.arch(), config.heads(), m.dictionary(), m.dictActive(), m.ngrams(),
-        config.optimiser(), config.learningRate(), config.l2(), config.dropout(), config.symbols());
+        config.optimiser(), config.learningRate(), config.l2(), config.dropout(), config.symbols(), charSymbols);
+    if (charSymbols != m.charSymbols()) {
+      listener.onEvent("CHAR head widened from " + m.charSymbols() + " to " + charSymbols + " ("
+          + CharCodec.of(m.charSymbols()).symbols() + " to " + CharCodec.of(charSymbols).symbols()
+          + " outputs per position)");
+    }
     JazNet net = JazNet.create(spec, config.seed());
     List<String> fresh = net.startFrom(init);
     if (!fresh.isEmpty()) {
@@ -124,6 +135,10 @@ final class RunStart {
     if (spec.arch() != config.arch() || !spec.heads().equals(config.heads())) {
       throw new IllegalStateException("checkpoint " + r.file() + " was trained with arch " + spec.arch() + " and heads "
           + spec.heads() + "; this run asks for arch " + config.arch() + " and heads " + config.heads());
+    }
+    if (config.charSymbolsFor(spec.charSymbols()) != spec.charSymbols()) {
+      throw new IllegalStateException("checkpoint " + r.file() + " has a CHAR head over " + spec.charSymbols()
+          + "; this run asks for " + config.charSymbols() + " (a CHAR head widens only at --init-from)");
     }
     if (s.streamSeed() != null && s.streamSeed() != config.streamSeed()) {
       // without this a resume that forgets --stream-seed would switch to another stream mid-run

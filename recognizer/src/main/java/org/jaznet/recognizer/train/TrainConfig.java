@@ -64,6 +64,9 @@ import org.jaznet.recognizer.model.Precision;
  *     ({@code JazNet.startFrom})
  * @param printRatio share of the training stream drawn as words occur in print (punctuation attached, prices,
  *     dates, codes: see {@code WordSource}); 0 for a LOWER head, whose labels drop punctuation anyway
+ * @param charSymbols what the CHAR head reads, or null for the default: a new model's CHAR head reads {@code symbols},
+ *     a run started with {@code initFrom} keeps the model's CHAR symbols (a LOWER CHAR head widens to PRINT only when
+ *     this asks for it: {@code JazNet.startFrom}), a resumed run its checkpoint's ({@link #charSymbolsFor})
  * @param documentShare share of the training stream rendered with the printed-document look
  *     ({@link SynthRecipe#DOCUMENT}: paper, scanner noise, 1-bit, fax, skew) instead of {@code recipe}; the
  *     validation sets keep {@code recipe}
@@ -109,7 +112,8 @@ public record TrainConfig(
     double numberRatio,
     SymbolSet symbols,
     double printRatio,
-    double documentShare) {
+    double documentShare,
+    SymbolSet charSymbols) {
 
   public TrainConfig {
     Objects.requireNonNull(symbols, "symbols");
@@ -170,6 +174,22 @@ public record TrainConfig(
     return heads.contains(head);
   }
 
+  /**
+   * The CHAR symbols of this run's network: {@link #charSymbols} when set, else {@code start}'s (the CHAR symbols of
+   * the model it starts from), or for a new model {@link #symbols}; LOWER without a CHAR head.
+   *
+   * @param start the CHAR symbols of the model or checkpoint the run starts from, or null for a new model
+   */
+  public SymbolSet charSymbolsFor(SymbolSet start) {
+    if (!has(HeadKind.CHAR)) {
+      return SymbolSet.LOWER;
+    }
+    if (charSymbols != null) {
+      return charSymbols;
+    }
+    return start != null ? start : symbols;
+  }
+
   /** The checkpoint folder of this run. */
   public Path checkpointDir() {
     Path name = out.getFileName();
@@ -222,6 +242,7 @@ public record TrainConfig(
     b.symbols = symbols;
     b.printRatio = printRatio;
     b.documentShare = documentShare;
+    b.charSymbols = charSymbols;
     return b;
   }
 
@@ -268,6 +289,7 @@ public record TrainConfig(
     private SymbolSet symbols = SymbolSet.LOWER;
     private double printRatio;
     private double documentShare;
+    private SymbolSet charSymbols;
 
     private Builder(Path dictionary, Path out) {
       this.dictionary = dictionary;
@@ -314,6 +336,8 @@ public record TrainConfig(
     public Builder symbols(SymbolSet v) { symbols = v; return this; }
     public Builder printRatio(double v) { printRatio = v; return this; }
     public Builder documentShare(double v) { documentShare = v; return this; }
+    /** What the CHAR head reads; null (the default) as described at {@link TrainConfig#charSymbols}. */
+    public Builder charSymbols(SymbolSet v) { charSymbols = v; return this; }
 
     public TrainConfig build() {
       return new TrainConfig(arch, heads, dictionary, out, dataDir, steps, batch, resume, maxMinutes, seed,
@@ -321,7 +345,7 @@ public record TrainConfig(
           dictGrowPatience, dictGrowMaxSteps, activeShare, dictOrder, threads, holdout, ngramSize,
           randomStringRatio, validateEvery, validationSize, checkpointMinutes, logEvery, targetAccuracy, recipe, precision, initFrom,
           streamSeed == null ? seed : streamSeed, shortWordRatio, numberRatio, symbols, printRatio,
-          documentShare);
+          documentShare, charSymbols);
     }
   }
 }

@@ -95,10 +95,12 @@ public final class Validator {
       Map<HeadKind, INDArray> out = net.output(input);
       List<String> words = set.words().subList(from, from + m);
       if (out.containsKey(HeadKind.CHAR)) {
-        // [m, 37, 23] probabilities, 'c' order: symbol * 23 + position
+        // [m, 37, 23] probabilities (PRINT: [m, 87, 23]), 'c' order: symbol * 23 + position
         float[] probs = out.get(HeadKind.CHAR).dup('c').data().asFloat();
+        CharCodec chars = CharCodec.of(net.spec().charSymbols());
         for (int i = 0; i < m; i++) {
-          String read = CharCodec.decode(probs, i * CharCodec.SYMBOLS * CharCodec.POSITIONS);
+          // the head's own reading in the standard protocol (for PRINT: its case and punctuation dropped)
+          String read = CharCodec.normalise(chars.decodeFull(probs, i * chars.width()));
           if (read.equals(truncated(CharCodec.normalise(words.get(i))))) {
             charRight++;
           }
