@@ -29,12 +29,20 @@ public record FontFace(Path file, String family, boolean bold, boolean italic, F
   /** A face whose Latin coverage is computed from the font. */
   public static FontFace of(Path file, String family, boolean bold, boolean italic, Font font) {
     BitSet latin = new BitSet(LATIN_END);
+    java.awt.font.FontRenderContext frc = new java.awt.font.FontRenderContext(null, true, true);
+    Font big = font.deriveFont(40f);
     for (int ch = 0; ch < LATIN_END; ch++) {
-      if (font.canDisplay(ch)) {
+      // a face may map a printable ASCII character to an empty glyph (fonts-dustin's "It wasn't me" has an
+      // inkless '['): such a character counts as missing, so another face draws it
+      if (font.canDisplay(ch) && (ch <= ' ' || ch > '~' || hasInk(big, frc, (char) ch))) {
         latin.set(ch);
       }
     }
     return new FontFace(file, family, bold, italic, font, latin);
+  }
+
+  private static boolean hasInk(Font font, java.awt.font.FontRenderContext frc, char ch) {
+    return !font.createGlyphVector(frc, String.valueOf(ch)).getOutline().getBounds2D().isEmpty();
   }
 
   @Override

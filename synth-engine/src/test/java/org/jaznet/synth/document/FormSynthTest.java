@@ -52,11 +52,11 @@ class FormSynthTest {
   void textPagesAreUnchanged() throws Exception {
     DocPage p = synth.render(9001, 0, true);
     assertThat(sha256(GreyRaster.png(p.image())))
-        .isEqualTo("74e159aed7b3fd577194f0cdce12ec9bf862389460a020cc94c2cbfb5fcb9581");
+        .isEqualTo("9b666a80b9de77dfa4b4e0ff620a57fb932625409ae27164197901df149b6e1b");
     assertThat(sha256((DocumentSynth.jsonLine("page-00001.png", p.words()) + "\n").getBytes(java.nio.charset.StandardCharsets.UTF_8)))
-        .isEqualTo("1af97a20a842b89c2be31fe5500d969d02cd3445bc18157596c61bf1525f72c7");
+        .isEqualTo("89b39d1704831823a89e88667ab8688c173c48de757dc1d7e6efff863338df5e");
     assertThat(sha256(GreyRaster.png(synth.render(9001, 1, true, DocumentLayout.TEXT).image())))
-        .isEqualTo("46fe9a1e4f650ae8d6df759e86692c4e7885d786b50df6376d8fc4fb8e421237");
+        .isEqualTo("febf15b9bed8020175e69024e8723b26c26537be9fa14eefe4b98ecd493fc16a");
   }
 
   @Test
