@@ -195,24 +195,7 @@ public final class CharCodec implements HeadCodec {
     if (set == SymbolSet.LOWER) {
       return decode(probs, offset);
     }
-    int symbols = symbols();
-    StringBuilder sb = new StringBuilder();
-    for (int p = 0; p < POSITIONS; p++) {
-      int best = 0;
-      float bestP = -1;
-      for (int s = 0; s < symbols; s++) {
-        float v = probs[offset + s * POSITIONS + p];
-        if (v > bestP) {
-          bestP = v;
-          best = s;
-        }
-      }
-      if (best == end()) {
-        break;
-      }
-      sb.append(set.symbol(best));
-    }
-    return sb.toString();
+    return argmaxRead(probs, offset, symbols(), end(), set::symbol);
   }
 
   @Override
@@ -226,21 +209,27 @@ public final class CharCodec implements HeadCodec {
    * @param probs one image's [37, 23] probabilities in 'c' order (symbol * 23 + position)
    */
   public static String decode(float[] probs, int offset) {
+    return argmaxRead(probs, offset, SYMBOLS, NULL, CharCodec::symbol);
+  }
+
+  /** The likeliest symbol at each position, up to the first {@code end}. */
+  private static String argmaxRead(float[] probs, int offset, int symbols, int end,
+      java.util.function.IntFunction<Character> symbol) {
     StringBuilder sb = new StringBuilder();
     for (int p = 0; p < POSITIONS; p++) {
       int best = 0;
       float bestP = -1;
-      for (int s = 0; s < SYMBOLS; s++) {
+      for (int s = 0; s < symbols; s++) {
         float v = probs[offset + s * POSITIONS + p];
         if (v > bestP) {
           bestP = v;
           best = s;
         }
       }
-      if (best == NULL) {
+      if (best == end) {
         break;
       }
-      sb.append(symbol(best));
+      sb.append(symbol.apply(best));
     }
     return sb.toString();
   }
