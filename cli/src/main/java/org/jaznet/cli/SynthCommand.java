@@ -122,6 +122,11 @@ final class SynthCommand implements Callable<Integer> {
       + " Default: ${DEFAULT-VALUE}.")
   org.jaznet.synth.document.DocumentLayout layout = org.jaznet.synth.document.DocumentLayout.TEXT;
 
+  @Option(names = "--word-boxes", description = "With --documents: the boxes written in words.jsonl. LINE (default):"
+      + " the ink's width and the font's line band (ascenders to descenders) in height, as people and PDF text layers"
+      + " box words; INK: the tight box of the word's ink.")
+  org.jaznet.synth.document.WordBoxes wordBoxes = org.jaznet.synth.document.WordBoxes.LINE;
+
   @Option(names = "--form-share", description = "With --layout MIXED: the share of form pages, in [0, 1]. Default: 0.5.")
   Double formShare;
 
@@ -267,6 +272,6 @@ final class SynthCommand implements Callable<Integer> {
     if (formShare != null && layout != org.jaznet.synth.document.DocumentLayout.MIXED) {
       throw new ParameterException(spec.commandLine(), "--form-share goes with --layout MIXED");
     }
-    return new org.jaznet.synth.document.DocumentConfig(layout, share);
+    return new org.jaznet.synth.document.DocumentConfig(layout, share, wordBoxes);
   }
 }

@@ -16,9 +16,12 @@ import static com.google.common.base.Preconditions.checkArgument;
  *     than its neighbourhood (hysteresis against scanner noise); at or below {@code thresholdOffset}: off
  * @param formMarks drop the marks of forms that are not words: checkboxes, dotted leaders, the fringe of
  *     ruled lines, isolated blots
+ * @param lineBand word boxes take their line's band: from the top of the line's characters down to its
+ *     baseline plus this fraction of the baseline's depth below that top (the descender), united with the
+ *     word's ink; negative: boxes tight to each word's ink
  */
 public record DocDetectorConfig(int thresholdOffset, double wordGap, double lineGap, double maxLineAspect, boolean deskew,
-    int strongOffset, boolean formMarks) {
+    int strongOffset, boolean formMarks, double lineBand) {
   public DocDetectorConfig {
     checkArgument(thresholdOffset >= 0 && thresholdOffset < 128, "thresholdOffset must be in [0, 128), got %s", thresholdOffset);
     checkArgument(wordGap > 0 && lineGap > wordGap, "need 0 < wordGap < lineGap, got %s, %s", wordGap, lineGap);
@@ -26,17 +29,25 @@ public record DocDetectorConfig(int thresholdOffset, double wordGap, double line
     checkArgument(strongOffset >= 0 && strongOffset < 128, "strongOffset must be in [0, 128), got %s", strongOffset);
   }
 
+  /** The descender below the baseline, as a fraction of the line's height above it (Latin print: 0.2-0.3). */
+  public static final double LINE_BAND = 0.2;
+
   public static DocDetectorConfig defaults() {
-    return new DocDetectorConfig(12, 0.26, 1.6, 14, true, 30, true);
+    return new DocDetectorConfig(12, 0.26, 1.6, 14, true, 30, true, LINE_BAND);
+  }
+
+  /** These settings with line-band boxes at {@code band} (negative: tight ink boxes). */
+  public DocDetectorConfig withLineBand(double band) {
+    return new DocDetectorConfig(thresholdOffset, wordGap, lineGap, maxLineAspect, deskew, strongOffset, formMarks, band);
   }
 
   /** These settings with hysteresis at {@code offset} (0: off). */
   public DocDetectorConfig withStrongOffset(int offset) {
-    return new DocDetectorConfig(thresholdOffset, wordGap, lineGap, maxLineAspect, deskew, offset, formMarks);
+    return new DocDetectorConfig(thresholdOffset, wordGap, lineGap, maxLineAspect, deskew, offset, formMarks, lineBand);
   }
 
   /** These settings with the form-mark filters on or off. */
   public DocDetectorConfig withFormMarks(boolean on) {
-    return new DocDetectorConfig(thresholdOffset, wordGap, lineGap, maxLineAspect, deskew, strongOffset, on);
+    return new DocDetectorConfig(thresholdOffset, wordGap, lineGap, maxLineAspect, deskew, strongOffset, on, lineBand);
   }
 }

@@ -114,7 +114,39 @@ final class LineGrouper {
     for (List<Blob> w : words) {
       splitWide(w, out);
     }
-    return out;
+    if (config.lineBand() < 0) {
+      return out;
+    }
+    int[] band = band(parts, h, config.lineBand());
+    List<Blob> banded = new ArrayList<>(out.size());
+    for (Blob b : out) {
+      banded.add(new Blob(b.x0(), Math.min(b.y0(), band[0]), b.x1(), Math.max(b.y1(), band[1]), b.ink()));
+    }
+    return banded;
+  }
+
+  /**
+   * The band of a line, {top, bottom}: the highest top of its character-sized parts (ascenders and
+   * capitals; marks taller than 1.6 character heights do not count), and its baseline (the median bottom
+   * of those parts) plus {@code descender} times the baseline's depth below that top.
+   */
+  static int[] band(List<Blob> parts, double charHeight, double descender) {
+    List<Integer> bottoms = new ArrayList<>();
+    int top = Integer.MAX_VALUE;
+    for (Blob b : parts) {
+      if (b.h() >= 0.5 * charHeight && b.h() <= 1.6 * charHeight) {
+        bottoms.add(b.y1());
+        top = Math.min(top, b.y0());
+      }
+    }
+    if (bottoms.isEmpty()) {
+      Blob u = Blob.union(parts);
+      return new int[] {u.y0(), u.y1()};
+    }
+    bottoms.sort(null);
+    int baseline = bottoms.get(bottoms.size() / 2);
+    int bottom = baseline + (int) Math.round(descender * Math.max(1, baseline - top));
+    return new int[] {top, bottom};
   }
 
   /**

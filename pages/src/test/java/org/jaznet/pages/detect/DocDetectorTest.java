@@ -49,6 +49,32 @@ class DocDetectorTest {
     assertThat(found.get(found.size() - 1).line()).isEqualTo(lastLine);
   }
 
+  /** Words of one line share its band (top of the capitals and ascenders); with lineBand < 0 boxes are tight. */
+  @Test
+  void wordBoxesTakeTheirLineBand() {
+    TestPages.Page page = TestPages.render(1200, 900, new Font(Font.SERIF, Font.PLAIN, 28), 1, WORDS, 0);
+    PageImage img = new PageImage("band.png", 1, page.image());
+    List<DetectedWord> banded = detector.detect(img);
+    List<DetectedWord> tight = new DocDetector(DocDetectorConfig.defaults().withLineBand(-1)).detect(img);
+    assertThat(banded).hasSameSizeAs(tight);
+    int tightTopsDiffer = 0;
+    for (int i = 0; i < banded.size(); i++) {
+      DetectedWord b = banded.get(i);
+      DetectedWord t = tight.get(i);
+      assertThat(b.box().x()).isEqualTo(t.box().x());
+      assertThat(b.box().w()).isEqualTo(t.box().w());
+      assertThat(b.box().y()).isLessThanOrEqualTo(t.box().y());
+      assertThat(b.box().bottom()).isGreaterThan(t.box().bottom() - 1);
+      if (i > 0 && b.line() == banded.get(i - 1).line()) {
+        assertThat(b.box().y()).as("top of %s in line %s", i, b.line()).isEqualTo(banded.get(i - 1).box().y());
+        tightTopsDiffer += t.box().y() != tight.get(i - 1).box().y() ? 1 : 0;
+      }
+    }
+    assertThat(tightTopsDiffer).as("x-height words have lower tops when tight").isGreaterThan(3);
+    // the band still finds every word
+    assertThat(recall(page.words(), banded)).isGreaterThanOrEqualTo(0.95);
+  }
+
   @Test
   void readsTwoColumnsOneAfterTheOther() {
     List<String> words = new ArrayList<>();

@@ -228,7 +228,7 @@ class FormPageDetectionTest {
       DocPage p = synth.render(31, page, true, DocumentLayout.FORMS);
       List<PageBox> truth = p.words().stream().map((DocWord w) -> new PageBox(w.x(), w.y(), w.w(), w.h())).toList();
       PageImage img = new PageImage("form.png", 1, p.image());
-      DocDetectorConfig before = new DocDetectorConfig(12, 0.42, 1.6, 14, true, 0, false);
+      DocDetectorConfig before = new DocDetectorConfig(12, 0.42, 1.6, 14, true, 0, false, -1);
       on += f(truth, new DocDetector().detect(img));
       off += f(truth, new DocDetector(before).detect(img));
     }

@@ -104,7 +104,7 @@ public final class DocumentSynth {
       DocPage page = render(seed, i, true, layoutOf(seed, i, config));
       String name = String.format(Locale.ROOT, "page-%05d.png", i + 1);
       AtomicFiles.write(images.resolve(name), GreyRaster.png(page.image()));
-      jsonl.append(jsonLine(name, page.words())).append('\n');
+      jsonl.append(jsonLine(name, page.words(config.boxes()))).append('\n');
     }
     AtomicFiles.writeText(dir.resolve("words.jsonl"), w -> w.write(jsonl.toString()));
   }
@@ -179,6 +179,7 @@ public final class DocumentSynth {
     AffineTransform t = scanned ? AffineTransform.getRotateInstance(Math.toRadians(angle), width / 2.0, height / 2.0)
         : new AffineTransform();
     List<DocWord> words = lay.canvas.words(t);
+    List<DocWord> lineWords = lay.canvas.words(t, WordBoxes.LINE);
 
     // page tone from the ink coverage: paper where 0, ink where 255
     double[] grey = new double[width * height];
@@ -187,9 +188,9 @@ public final class DocumentSynth {
       grey[i] = paper + (ink - paper) * (cov[i] / 255.0);
     }
     if (!scanned) {
-      return new DocPage(GreyRaster.toImage(grey, width, height), words, dpi, 0);
+      return new DocPage(GreyRaster.toImage(grey, width, height), words, lineWords, dpi, 0);
     }
-    return new DocPage(scan(grey, width, height, t, paper, blur, noise, quality, scanSeed), words, dpi, angle);
+    return new DocPage(scan(grey, width, height, t, paper, blur, noise, quality, scanSeed), words, lineWords, dpi, angle);
   }
 
   /**

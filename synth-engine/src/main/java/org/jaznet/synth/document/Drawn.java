@@ -6,8 +6,15 @@ package org.jaznet.synth.document;
  *
  * @param text the text as drawn
  * @param inkPixels x, y pairs of the word's own ink pixels
+ * @param bandTop the top of the font's line band at the word's baseline (clean page y)
+ * @param bandBottom one past the bottom of that band
  */
-record Drawn(String text, int[] inkPixels) {
+record Drawn(String text, int[] inkPixels, int bandTop, int bandBottom) {
+  /** The same word with only {@code kept} of its ink (a faded or broken print). */
+  Drawn withInk(int[] kept) {
+    return new Drawn(text, kept, bandTop, bandBottom);
+  }
+
   /** The smallest x of the ink. */
   int x0() {
     return extreme(0, true);

@@ -42,7 +42,7 @@ final class FormScan {
           kept[n++] = px[k + 1];
         }
       }
-      return new Drawn(d.text(), java.util.Arrays.copyOf(kept, n));
+      return d.withInk(java.util.Arrays.copyOf(kept, n));
     });
     c.drawn.removeIf(d -> d.inkPixels().length == 0);
   }

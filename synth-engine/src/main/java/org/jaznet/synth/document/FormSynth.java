@@ -56,6 +56,7 @@ final class FormSynth {
     AffineTransform t = scanned ? AffineTransform.getRotateInstance(Math.toRadians(angle), width / 2.0, height / 2.0)
         : new AffineTransform();
     List<DocWord> words = canvas.words(t);
+    List<DocWord> lineWords = canvas.words(t, WordBoxes.LINE);
     if (scanned) {
       FormScan.speckle(canvas.coverage, width, height, wear);
     }
@@ -65,8 +66,8 @@ final class FormSynth {
       grey[i] = paper + (ink - paper) * (Math.min(255, cov[i]) / 255.0);
     }
     if (!scanned) {
-      return new DocPage(org.jaznet.synth.raster.GreyRaster.toImage(grey, width, height), words, dpi, 0);
+      return new DocPage(org.jaznet.synth.raster.GreyRaster.toImage(grey, width, height), words, lineWords, dpi, 0);
     }
-    return new DocPage(DocumentSynth.scan(grey, width, height, t, paper, blur, noise, quality, scanSeed), words, dpi, angle);
+    return new DocPage(DocumentSynth.scan(grey, width, height, t, paper, blur, noise, quality, scanSeed), words, lineWords, dpi, angle);
   }
 }

@@ -34,6 +34,9 @@ final class PageCanvas {
   final List<Drawn> drawn = new ArrayList<>();
   private final FontCatalog fonts;
   private final Map<Long, Font> fontCache = new HashMap<>();
+  /** Glyphs that reach a Latin font's ascender and descender lines. */
+  static final String BAND_TEXT = "bdfhklgjpqy";
+  private final Map<Font, int[]> bands = new HashMap<>();
   private BufferedImage art;
   private Graphics2D artG;
 
@@ -118,7 +121,11 @@ final class PageCanvas {
     if (n == 0) {
       return null;
     }
-    Drawn d = new Drawn(text, Arrays.copyOf(ink, n));
+    int[] band = bands.computeIfAbsent(font, f -> {
+      Rectangle b = f.createGlyphVector(FRC, BAND_TEXT).getPixelBounds(FRC, 0, 0);
+      return new int[] {b.y, b.y + b.height};
+    });
+    Drawn d = new Drawn(text, Arrays.copyOf(ink, n), baseline + band[0], baseline + band[1]);
     drawn.add(d);
     return d;
   }
@@ -169,6 +176,14 @@ final class PageCanvas {
    * a clean page), bounded tightly and clipped to the page; words whose ink left the page are dropped.
    */
   List<DocWord> words(AffineTransform t) {
+    return words(t, WordBoxes.INK);
+  }
+
+  /**
+   * The words' boxes in convention {@code boxes}, mapped through {@code t} and clipped to the page; words
+   * whose ink left the page (or faded away) are dropped.
+   */
+  List<DocWord> words(AffineTransform t, WordBoxes boxes) {
     List<DocWord> words = new ArrayList<>(drawn.size());
     double[] pt = new double[2];
     for (Drawn d : drawn) {
@@ -176,14 +191,32 @@ final class PageCanvas {
       double y0 = Double.MAX_VALUE;
       double x1 = -Double.MAX_VALUE;
       double y1 = -Double.MAX_VALUE;
-      for (int k = 0; k < d.inkPixels().length; k += 2) {
-        pt[0] = d.inkPixels()[k] + 0.5;
-        pt[1] = d.inkPixels()[k + 1] + 0.5;
-        t.transform(pt, 0, pt, 0, 1);
-        x0 = Math.min(x0, pt[0]);
-        y0 = Math.min(y0, pt[1]);
-        x1 = Math.max(x1, pt[0]);
-        y1 = Math.max(y1, pt[1]);
+      int[] px = d.inkPixels();
+      if (px.length == 0) {
+        continue;
+      }
+      if (boxes == WordBoxes.INK) {
+        for (int k = 0; k < px.length; k += 2) {
+          pt[0] = px[k] + 0.5;
+          pt[1] = px[k + 1] + 0.5;
+          t.transform(pt, 0, pt, 0, 1);
+          x0 = Math.min(x0, pt[0]);
+          y0 = Math.min(y0, pt[1]);
+          x1 = Math.max(x1, pt[0]);
+          y1 = Math.max(y1, pt[1]);
+        }
+      } else {
+        int top = Math.min(d.y0(), d.bandTop());
+        int bottom = Math.max(d.y1(), d.bandBottom());
+        for (int[] c : new int[][] {{d.x0(), top}, {d.x1(), top}, {d.x0(), bottom}, {d.x1(), bottom}}) {
+          pt[0] = c[0];
+          pt[1] = c[1];
+          t.transform(pt, 0, pt, 0, 1);
+          x0 = Math.min(x0, pt[0]);
+          y0 = Math.min(y0, pt[1]);
+          x1 = Math.max(x1, pt[0]);
+          y1 = Math.max(y1, pt[1]);
+        }
       }
       int bx0 = Math.max(0, (int) Math.floor(x0));
       int by0 = Math.max(0, (int) Math.floor(y0));

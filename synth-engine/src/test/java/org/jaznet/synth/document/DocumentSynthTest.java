@@ -106,6 +106,51 @@ class DocumentSynthTest {
     }
   }
 
+  /**
+   * LINE boxes hold their word's INK box, share its horizontal extent, and give the words of one text line
+   * one band: a word without ascenders or descenders is as high as its neighbours.
+   */
+  @Test
+  void lineBoxesSpanTheLineBand(@TempDir Path dir) throws Exception {
+    DocPage p = synth.render(11, 0, false);
+    assertThat(p.lineWords()).hasSameSizeAs(p.words());
+    int taller = 0;
+    for (int i = 0; i < p.words().size(); i++) {
+      DocWord ink = p.words().get(i);
+      DocWord line = p.lineWords().get(i);
+      assertThat(line.text()).isEqualTo(ink.text());
+      assertThat(line.x()).isEqualTo(ink.x());
+      assertThat(line.w()).isEqualTo(ink.w());
+      assertThat(line.y()).isLessThanOrEqualTo(ink.y());
+      assertThat(line.y() + line.h()).isGreaterThanOrEqualTo(ink.y() + ink.h());
+      if (line.h() >= ink.h() * 1.3) {
+        taller++;
+      }
+    }
+    assertThat(taller).as("x-height-only words made taller").isGreaterThan(p.words().size() / 10);
+    // in a line of body text, words of one baseline share their band
+    for (int i = 1; i < p.words().size(); i++) {
+      DocWord a = p.lineWords().get(i - 1);
+      DocWord b = p.lineWords().get(i);
+      DocWord ia = p.words().get(i - 1);
+      DocWord ib = p.words().get(i);
+      boolean sameLine = b.x() > a.x() && Math.abs(a.y() - b.y()) <= 1 && ia.h() > 0 && ib.h() > 0;
+      if (sameLine) {
+        assertThat(Math.abs(a.h() - b.h())).as("%s / %s", a, b).isLessThanOrEqualTo(1);
+      }
+    }
+    // words.jsonl carries the convention asked for; LINE by default
+    synth.writeSet(dir.resolve("line"), 1, 11);
+    synth.writeSet(dir.resolve("ink"), 1, 11, DocumentConfig.defaults().withBoxes(WordBoxes.INK));
+    String line = Files.readString(dir.resolve("line/words.jsonl"));
+    String ink = Files.readString(dir.resolve("ink/words.jsonl"));
+    DocPage scanned = synth.render(11, 0, true);
+    assertThat(line).isEqualTo(DocumentSynth.jsonLine("page-00001.png", scanned.lineWords()) + "\n");
+    assertThat(ink).isEqualTo(DocumentSynth.jsonLine("page-00001.png", scanned.words()) + "\n");
+    assertThat(Files.readAllBytes(dir.resolve("line/images/page-00001.png")))
+        .isEqualTo(Files.readAllBytes(dir.resolve("ink/images/page-00001.png")));
+  }
+
   private static boolean edgeHasInk(byte[] px, int w, int x0, int y0, int x1, int y1, int level) {
     for (int y = y0; y <= y1; y++) {
       for (int x = x0; x <= x1; x++) {
