@@ -27,6 +27,12 @@ import org.slf4j.LoggerFactory;
 public final class FontCatalog {
   private static final Logger LOG = LoggerFactory.getLogger(FontCatalog.class);
   private static final int PICK_TRIES = 8;
+  /**
+   * Catalogs already loaded in this JVM, by directory and the path, size and modification time of every font
+   * file in it: loading checks the ink of every printable glyph of every face (seconds for 319 faces), and a
+   * trainer builds five engines on the same folder. A changed, added or removed file changes the key.
+   */
+  private static final Map<List<String>, FontCatalog> LOADED = new java.util.concurrent.ConcurrentHashMap<>();
 
   private final Path dir;
   private final List<FontFace> faces;
@@ -63,6 +69,19 @@ public final class FontCatalog {
     } catch (IOException | java.io.UncheckedIOException e) {
       throw new SynthException("cannot list font directory " + dir + ": " + e.getMessage(), e);
     }
+    List<String> key = new ArrayList<>(files.size() + 1);
+    key.add(dir.toAbsolutePath().normalize().toString());
+    try {
+      for (Path f : files) {
+        key.add(f + "\t" + Files.size(f) + "\t" + Files.getLastModifiedTime(f).toMillis());
+      }
+    } catch (IOException e) {
+      throw new SynthException("cannot read font files under " + dir + ": " + e.getMessage(), e);
+    }
+    FontCatalog known = LOADED.get(key);
+    if (known != null) {
+      return known;
+    }
     List<FontFace> faces = new ArrayList<>();
     int skipped = 0;
     for (Path f : files) {
@@ -80,7 +99,9 @@ public final class FontCatalog {
     if (skipped > 0) {
       LOG.warn("{} of {} font files under {} were skipped", skipped, files.size(), dir);
     }
-    return new FontCatalog(dir, faces, skipped);
+    FontCatalog loaded = new FontCatalog(dir, faces, skipped);
+    LOADED.put(List.copyOf(key), loaded);
+    return loaded;
   }
 
   private static boolean isFontFile(Path p) {
