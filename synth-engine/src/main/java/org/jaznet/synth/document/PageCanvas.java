@@ -185,47 +185,43 @@ final class PageCanvas {
    */
   List<DocWord> words(AffineTransform t, WordBoxes boxes) {
     List<DocWord> words = new ArrayList<>(drawn.size());
-    double[] pt = new double[2];
     for (Drawn d : drawn) {
-      double x0 = Double.MAX_VALUE;
-      double y0 = Double.MAX_VALUE;
-      double x1 = -Double.MAX_VALUE;
-      double y1 = -Double.MAX_VALUE;
-      int[] px = d.inkPixels();
-      if (px.length == 0) {
+      // a word is kept by its ink alone, so both conventions keep the same words
+      DocWord ink = bounded(d.text(), d.inkPixels(), 0.5, t);
+      if (ink == null || boxes == WordBoxes.INK) {
+        if (ink != null) {
+          words.add(ink);
+        }
         continue;
       }
-      if (boxes == WordBoxes.INK) {
-        for (int k = 0; k < px.length; k += 2) {
-          pt[0] = px[k] + 0.5;
-          pt[1] = px[k + 1] + 0.5;
-          t.transform(pt, 0, pt, 0, 1);
-          x0 = Math.min(x0, pt[0]);
-          y0 = Math.min(y0, pt[1]);
-          x1 = Math.max(x1, pt[0]);
-          y1 = Math.max(y1, pt[1]);
-        }
-      } else {
-        int top = Math.min(d.y0(), d.bandTop());
-        int bottom = Math.max(d.y1(), d.bandBottom());
-        for (int[] c : new int[][] {{d.x0(), top}, {d.x1(), top}, {d.x0(), bottom}, {d.x1(), bottom}}) {
-          pt[0] = c[0];
-          pt[1] = c[1];
-          t.transform(pt, 0, pt, 0, 1);
-          x0 = Math.min(x0, pt[0]);
-          y0 = Math.min(y0, pt[1]);
-          x1 = Math.max(x1, pt[0]);
-          y1 = Math.max(y1, pt[1]);
-        }
-      }
-      int bx0 = Math.max(0, (int) Math.floor(x0));
-      int by0 = Math.max(0, (int) Math.floor(y0));
-      int bx1 = Math.min(width, (int) Math.ceil(x1));
-      int by1 = Math.min(height, (int) Math.ceil(y1));
-      if (bx1 > bx0 && by1 > by0) {
-        words.add(new DocWord(d.text(), bx0, by0, bx1 - bx0, by1 - by0));
-      }
+      int top = Math.min(d.y0(), d.bandTop());
+      int bottom = Math.max(d.y1(), d.bandBottom());
+      // the band's rectangle holds every ink pixel, so its mapped bounds hold the ink box: never empty
+      words.add(bounded(d.text(), new int[] {d.x0(), top, d.x1(), top, d.x0(), bottom, d.x1(), bottom}, 0, t));
     }
     return words;
+  }
+
+  /** The box of the points {@code xy} (x, y pairs, shifted by {@code shift}) mapped through {@code t}, clipped; null if empty. */
+  private DocWord bounded(String text, int[] xy, double shift, AffineTransform t) {
+    double x0 = Double.MAX_VALUE;
+    double y0 = Double.MAX_VALUE;
+    double x1 = -Double.MAX_VALUE;
+    double y1 = -Double.MAX_VALUE;
+    double[] pt = new double[2];
+    for (int k = 0; k < xy.length; k += 2) {
+      pt[0] = xy[k] + shift;
+      pt[1] = xy[k + 1] + shift;
+      t.transform(pt, 0, pt, 0, 1);
+      x0 = Math.min(x0, pt[0]);
+      y0 = Math.min(y0, pt[1]);
+      x1 = Math.max(x1, pt[0]);
+      y1 = Math.max(y1, pt[1]);
+    }
+    int bx0 = Math.max(0, (int) Math.floor(x0));
+    int by0 = Math.max(0, (int) Math.floor(y0));
+    int bx1 = Math.min(width, (int) Math.ceil(x1));
+    int by1 = Math.min(height, (int) Math.ceil(y1));
+    return bx1 > bx0 && by1 > by0 ? new DocWord(text, bx0, by0, bx1 - bx0, by1 - by0) : null;
   }
 }
