@@ -79,7 +79,7 @@ public final class DocDetector implements WordDetector {
     if (blobs.isEmpty()) {
       return new Layout(List.of(), grouper, 0);
     }
-    double charHeight = medianHeight(blobs);
+    double charHeight = MarkFilter.textHeight(blobs);
     blobs = config.formMarks() ? MarkFilter.clean(blobs, charHeight) : withoutRuleFragments(blobs, charHeight);
     List<LineGrouper.Segment> segments = new ArrayList<>();
     for (LineGrouper.Segment s : grouper.segments(blobs, charHeight)) {
@@ -105,15 +105,6 @@ public final class DocDetector implements WordDetector {
       }
     }
     return out;
-  }
-
-  private static double medianHeight(List<Blob> blobs) {
-    int[] hs = blobs.stream().mapToInt(Blob::h).filter(v -> v >= 4).toArray();
-    if (hs.length == 0) {
-      return 4;
-    }
-    Arrays.sort(hs);
-    return hs[hs.length / 2];
   }
 
   /**

@@ -56,6 +56,34 @@ final class MarkFilter {
     return out;
   }
 
+  /**
+   * The page's character height: the median height of the components (at least 4 pixels high) that
+   * stand beside another of like height (heights within a factor of two, overlapping by half the
+   * smaller, no further apart than the taller). Letters of a word have such neighbours; scanner specks,
+   * dust and the dots of a halftone do not, and on a speckled page of small print they would otherwise
+   * pull the median down to their own size, so that specks pass for letters. With no such pair: the
+   * median of all components at least 4 high, and 4 when there are none.
+   */
+  static double textHeight(List<Blob> blobs) {
+    int[] all = blobs.stream().mapToInt(Blob::h).filter(v -> v >= 4).sorted().toArray();
+    if (all.length == 0) {
+      return 4;
+    }
+    Grid grid = new Grid(blobs, Math.max(4, all[all.length / 2]));
+    List<Integer> paired = new ArrayList<>();
+    for (int i = 0; i < blobs.size(); i++) {
+      Blob b = blobs.get(i);
+      if (b.h() >= 4 && grid.beside(i)) {
+        paired.add(b.h());
+      }
+    }
+    if (paired.isEmpty()) {
+      return all[all.length / 2];
+    }
+    paired.sort(null);
+    return paired.get(paired.size() / 2);
+  }
+
   /** Punctuation-sized: a speck, a dot, a comma, a leader's dot or dash. */
   static boolean small(Blob b, double ch) {
     return b.h() <= 0.6 * ch && b.w() <= 0.9 * ch;
@@ -102,6 +130,24 @@ final class MarkFilter {
         }
       }
       return out;
+    }
+
+    /** Whether another blob of like height stands beside blob {@code i} on its line (see textHeight). */
+    boolean beside(int i) {
+      Blob b = blobs.get(i);
+      for (int j : near(b, b.h())) {
+        if (j == i) {
+          continue;
+        }
+        Blob o = blobs.get(j);
+        int lo = Math.min(b.h(), o.h());
+        int hi = Math.max(b.h(), o.h());
+        int dx = Math.max(0, Math.max(o.x0() - b.x1(), b.x0() - o.x1()));
+        if (hi <= 2 * lo && b.yOverlap(o) * 2 >= lo && dx <= hi) {
+          return true;
+        }
+      }
+      return false;
     }
 
     /** Whether no other blob's box comes within {@code d} of blob {@code i}'s. */
