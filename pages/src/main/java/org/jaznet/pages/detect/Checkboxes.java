@@ -4,23 +4,26 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * Checkboxes and small frames of forms: a component whose bounding box is nearly square and whose four
- * sides are each nearly all ink while its inside is mostly paper. No letter has four straight full sides
- * (O, D and 0 are round on at least two). Such a box, and any component inside it (a tick, a cross, a
+ * Checkboxes and small frames of forms: a component whose bounding box is nearly square, whose four
+ * sides are each nearly all ink and whose inside is not solid (a tick or a heavy cross may fill most of
+ * it). No letter has four straight full sides (O, D and 0 are round on at least two). Such a box, and any component inside it (a tick, a cross, a
  * filled mark), is not a word.
  */
 final class Checkboxes {
   /** Share of a side's pixels that must be ink. */
   static final double SIDE_COVER = 0.8;
-  /** The largest share of the inside (the box less a quarter of its side all round) that may be ink. */
-  static final double INSIDE_FILL = 0.5;
+  /**
+   * The largest share of the inside (the box less a quarter of its side all round) that may be ink: a cross
+   * drawn with a heavy pen fills 0.6 of a small box's inside; solid marks are bullets ({@link MarkFilter#bullet}).
+   */
+  static final double INSIDE_FILL = 0.8;
 
   private Checkboxes() {}
 
-  /** Whether {@code b}'s shape allows a checkbox: near square, at least 6 pixels a side, hollow. */
+  /** Whether {@code b}'s shape allows a checkbox: near square, at least 7 pixels a side, not solid. */
   static boolean candidate(Blob b) {
     double aspect = b.w() / (double) b.h();
-    return b.w() >= 7 && b.h() >= 7 && aspect >= 0.7 && aspect <= 1.45 && b.fill() < 0.6;
+    return b.w() >= 7 && b.h() >= 7 && aspect >= 0.7 && aspect <= 1.45 && b.fill() < 0.9;
   }
 
   /** Whether label {@code id} of {@code lab} (row-major, {@code w} wide) draws the four sides of {@code b}. */

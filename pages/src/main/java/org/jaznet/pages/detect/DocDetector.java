@@ -71,13 +71,13 @@ public final class DocDetector implements WordDetector {
   }
 
   /** The grouped blocks of a grey page and the skew its lines show. */
-  private record Layout(List<ReadingOrder.Block> blocks, LineGrouper grouper, double skewDegrees) {}
+  private record Layout(List<ReadingOrder.Block> blocks, LineGrouper grouper, double skewDegrees, double charHeight) {}
 
   private Layout layout(Mat grey) {
     List<Blob> blobs = InkComponents.of(grey, config);
     LineGrouper grouper = new LineGrouper(config);
     if (blobs.isEmpty()) {
-      return new Layout(List.of(), grouper, 0);
+      return new Layout(List.of(), grouper, 0, 0);
     }
     double charHeight = MarkFilter.textHeight(blobs);
     blobs = config.formMarks() ? MarkFilter.clean(blobs, charHeight) : withoutRuleFragments(blobs, charHeight);
@@ -88,7 +88,7 @@ public final class DocDetector implements WordDetector {
         segments.add(s);
       }
     }
-    return new Layout(ReadingOrder.order(segments), grouper, skew(segments));
+    return new Layout(ReadingOrder.order(segments), grouper, skew(segments), config.formMarks() ? charHeight : 0);
   }
 
   /**
@@ -183,7 +183,7 @@ public final class DocDetector implements WordDetector {
       blockNo++;
       for (LineGrouper.Segment s : b.lines) {
         line++;
-        for (Blob word : layout.grouper.words(s)) {
+        for (Blob word : layout.grouper.words(s, layout.charHeight)) {
           PageBox box = inv == null ? word.box().clip(w, h) : unrotate(word, inv, w, h);
           if (box != null) {
             out.add(new DetectedWord(box, line, blockNo, 1.0));

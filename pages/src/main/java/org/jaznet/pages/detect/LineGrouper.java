@@ -92,8 +92,13 @@ final class LineGrouper {
     return all;
   }
 
-  /** The words of one segment, left to right, each split further if it is as wide as a line. */
-  List<Blob> words(Segment s) {
+  /**
+   * The words of one segment, left to right, each split further if it is as wide as a line. With
+   * {@code specks} (the page's character height, 0 for none) a word no bigger than punctuation at that
+   * height ({@link MarkFilter#small}) is dropped when it is small beside its own line's characters too, or
+   * when its line has no more than two parts: scanner specks, dust and stray dots that stand apart.
+   */
+  List<Blob> words(Segment s, double specks) {
     double h = s.charHeight();
     List<Blob> parts = new ArrayList<>(s.parts);
     parts.sort(Comparator.comparingInt(Blob::x0));
@@ -112,7 +117,14 @@ final class LineGrouper {
     words.add(cur);
     List<Blob> out = new ArrayList<>();
     for (List<Blob> w : words) {
+      if (specks > 0 && w.size() == 1 && MarkFilter.bullet(w.get(0), specks)) {
+        continue;
+      }
       splitWide(w, out);
+    }
+    if (specks > 0) {
+      boolean lone = s.parts.size() <= 2;
+      out.removeIf(b -> MarkFilter.small(b, specks) && (lone || MarkFilter.small(b, h)));
     }
     if (config.lineBand() < 0) {
       return out;

@@ -18,6 +18,10 @@ final class MarkFilter {
   static final double BIG = 5;
   /** Dense round marks below this many character heights, alone, are blots. */
   static final double BLOT = 1.3;
+  /** The least share of its box a lone mark fills to be taken for a bullet or a marked box (chosen on synthetic forms). */
+  static final double BULLET_FILL = 0.6;
+  /** The tallest a lone dense mark may be, in character heights, to be taken for a bullet or a marked box. */
+  static final double BULLET_HEIGHT = 2.0;
 
   private MarkFilter() {}
 
@@ -87,6 +91,17 @@ final class MarkFilter {
   /** Punctuation-sized: a speck, a dot, a comma, a leader's dot or dash. */
   static boolean small(Blob b, double ch) {
     return b.h() <= 0.6 * ch && b.w() <= 0.9 * ch;
+  }
+
+  /**
+   * A square, dense mark at most two character heights tall, standing as a word by itself: a bullet, a filled or
+   * crossed checkbox, a round-cornered box, a blot. Letters that stand alone (a, I, digits) are either
+   * narrower than 0.75 of their height or far less dense.
+   */
+  static boolean bullet(Blob b, double ch) {
+    double aspect = b.w() / (double) b.h();
+    return b.h() <= BULLET_HEIGHT * ch && aspect >= 0.75 && aspect <= 1.35
+        && b.fill() >= BULLET_FILL;
   }
 
   /** A compact, dense mark smaller than a character: a blot of toner or dirt when alone. */

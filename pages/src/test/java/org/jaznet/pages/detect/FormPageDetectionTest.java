@@ -166,6 +166,41 @@ class FormPageDetectionTest {
     assertThat(found.stream().filter(d -> d.box().y() > 190).count()).as("detections among the specks").isLessThanOrEqualTo(3);
   }
 
+  /** Bullets, filled and crossed boxes standing before their labels, and specks between words of a line. */
+  @Test
+  void bulletsMarkedBoxesAndSpecksBesideWordsAreNotWords() {
+    Sheet s = new Sheet(1000, 420);
+    List<PageBox> marks = new ArrayList<>();
+    String[] labels = {"Approved", "Rejected", "Pending"};
+    for (int i = 0; i < labels.length; i++) {
+      int y = 80 + i * 110;
+      int x0 = 60;
+      // a bullet, a filled box, a box crossed with a heavy pen: each 16 px, a letter's gap before its label
+      switch (i) {
+        case 0 -> s.g.fill(new Ellipse2D.Double(x0, y - 16, 16, 16));
+        case 1 -> s.g.fillRect(x0, y - 17, 17, 17);
+        default -> {
+          s.g.setStroke(new BasicStroke(3));
+          s.g.drawRect(x0, y - 17, 17, 17);
+          s.g.drawLine(x0, y - 17, x0 + 17, y);
+          s.g.drawLine(x0 + 17, y - 17, x0, y);
+        }
+      }
+      marks.add(PageBox.ofCorners(x0, y - 18, x0 + 19, y + 1));
+      int x = s.word(labels[i], x0 + 30, y) + 30;
+      // a speck between two words of the line, clear of both
+      s.g.fill(new Ellipse2D.Double(x, y - 12, 4, 4));
+      marks.add(PageBox.ofCorners(x, y - 12, x + 5, y - 7));
+      s.word("form", x + 30, y);
+    }
+    List<DetectedWord> found = s.detect(DocDetectorConfig.defaults());
+    assertThat(matched(s.words, found)).isEqualTo(s.words.size());
+    for (PageBox m : marks) {
+      assertThat(found).as("a word on the mark at %s", m).noneMatch(d -> d.box().iou(m) > 0.3);
+    }
+    assertThat(found).hasSize(s.words.size());
+  }
+
   @Test
   void faintNoiseIsNotInkButPrintIs() {
     Sheet s = new Sheet(800, 300);

@@ -50,4 +50,14 @@ class MarkFilterTest {
         new Blob(500, 500, 505, 508)))).isEqualTo(12);
     assertThat(MarkFilter.textHeight(List.of())).isEqualTo(4);
   }
+
+  @Test
+  void bulletsAreSquareAndDenseLettersAreNot() {
+    double ch = 20;
+    assertThat(MarkFilter.bullet(new Blob(0, 0, 16, 16), ch)).as("a filled box").isTrue();
+    assertThat(MarkFilter.bullet(new Blob(0, 0, 16, 16, 200), ch)).as("a round dot").isTrue();
+    assertThat(MarkFilter.bullet(new Blob(0, 0, 16, 16, 100), ch)).as("an open box").isFalse();
+    assertThat(MarkFilter.bullet(new Blob(0, 0, 11, 20, 180), ch)).as("a dense digit: narrow").isFalse();
+    assertThat(MarkFilter.bullet(new Blob(0, 0, 45, 45), ch)).as("a filled square over twice a letter: a picture").isFalse();
+  }
 }
