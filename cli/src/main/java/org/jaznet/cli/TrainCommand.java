@@ -149,6 +149,10 @@ final class TrainCommand implements Callable<Integer> {
       + " ${DEFAULT-VALUE}")
   double documentShare = 0;
 
+  @Option(names = "--document-lowres", paramLabel = "P", description = "share of the --document-ratio images scanned at"
+      + " low resolution (downsampled to 0.35-0.7 and back, as words of 100-150 dpi scans are): default ${DEFAULT-VALUE}")
+  double documentLowRes = 0;
+
   @Option(names = {"--random-ratio", "--random-strings"}, description = "share of random strings in the synthetic stream (default: ${DEFAULT-VALUE})")
   double randomStrings = 0.1;
 
@@ -207,7 +211,7 @@ final class TrainCommand implements Callable<Integer> {
           .warmupSteps(warmup).l2(l2).dropout(dropout).dictStart(dictStart).dictStep(dictStep)
           .dictGrowAccuracy(dictGrowAccuracy).dictGrowPatience(dictGrowPatience).dictGrowMaxSteps(dictGrowMaxSteps)
           .dictOrder(dictOrder).activeShare(activeShare).threads(threads).holdout(holdout).ngramSize(ngrams)
-          .randomStringRatio(randomStrings).shortWordRatio(shortWords).numberRatio(numbers).symbols(symbols).charSymbols(charSymbols).printRatio(printForms).documentShare(documentShare).validateEvery(validateEvery).validationSize(validationSize)
+          .randomStringRatio(randomStrings).shortWordRatio(shortWords).numberRatio(numbers).symbols(symbols).charSymbols(charSymbols).printRatio(printForms).documentShare(documentShare).documentLowRes(documentLowRes).validateEvery(validateEvery).validationSize(validationSize)
           .checkpointMinutes(checkpointMinutes).logEvery(logEvery).precision(precision).recipe(recipe).targetAccuracy(targetAccuracy)
           .initFrom(initFrom);
       if (streamSeed != null) {

@@ -327,18 +327,24 @@ public record SynthConfig(
      * @param faxHeightMax see faxP
      * @param jpegP probability of a JPEG round trip (quality from the recipe), for images that are not
      *     1-bit; 1-bit images stay 2-valued (0 and 255)
+     * @param lowResP probability of a low-resolution scan, for images that are not 1-bit: the image
+     *     downsampled (area) by a factor uniform in [lowResMin, lowResMax] and upsampled again (bilinear),
+     *     as a word of a 100-150 dpi scan is when its crop is scaled to the recogniser's 32 rows
+     * @param lowResMin see lowResP
+     * @param lowResMax see lowResP
      */
     public record DocumentLook(
         int paperMin, int paperMax, int inkMax, double skewP, double skewMaxDeg, double scanNoiseP,
         double noiseSigmaMax, double speckleMax, double blurP, double blurSigmaMax, double binariseP,
-        double adaptiveShare, double faxP, double faxHeightMin, double faxHeightMax, double jpegP) {
+        double adaptiveShare, double faxP, double faxHeightMin, double faxHeightMax, double jpegP,
+        double lowResP, double lowResMin, double lowResMax) {
       /** Largest illumination slope across a word, in grey levels. */
       public static final int PAPER_SLOPE = 6;
 
       public DocumentLook {
         check(paperMin >= 0 && paperMax <= 255 && paperMin <= paperMax, "paperMin..Max", paperMin + ".." + paperMax);
         check(inkMax >= 0 && inkMax + 100 <= paperMin, "inkMax (at least 100 below paperMin)", inkMax);
-        for (double p : new double[] {skewP, scanNoiseP, blurP, binariseP, adaptiveShare, faxP, jpegP}) {
+        for (double p : new double[] {skewP, scanNoiseP, blurP, binariseP, adaptiveShare, faxP, jpegP, lowResP}) {
           check(p >= 0 && p <= 1, "probability", p);
         }
         check(binariseP + faxP <= 1, "binariseP + faxP", binariseP + faxP);
@@ -348,36 +354,49 @@ public record SynthConfig(
         check(blurSigmaMax >= 0.3 && blurSigmaMax <= 3, "blurSigmaMax", blurSigmaMax);
         check(faxHeightMin > 0.2 && faxHeightMin <= faxHeightMax && faxHeightMax <= 1, "faxHeightMin..Max",
             faxHeightMin + ".." + faxHeightMax);
+        check(lowResMin >= 0.2 && lowResMin <= lowResMax && lowResMax <= 1, "lowResMin..Max", lowResMin + ".." + lowResMax);
       }
 
       /**
        * Paper 205..250, ink 0..70; skew p=0.5 within +-3 degrees; scanner noise p=0.5 (sigma up to 6,
        * speckle up to 0.3 % of the pixels); blur p=0.35 (sigma up to 0.8); 1-bit p=0.15 (half of them
-       * adaptive); fax p=0.1 (height x 0.45..0.65); JPEG p=0.5 of the rest.
+       * adaptive); fax p=0.1 (height x 0.45..0.65); JPEG p=0.5 of the rest; no low-resolution scans
+       * ({@link #withLowResP}: x 0.35..0.7).
        */
       public static DocumentLook defaults() {
-        return new DocumentLook(205, 250, 70, 0.5, 3, 0.5, 6, 0.003, 0.35, 0.8, 0.15, 0.5, 0.1, 0.45, 0.65, 0.5);
+        return new DocumentLook(205, 250, 70, 0.5, 3, 0.5, 6, 0.003, 0.35, 0.8, 0.15, 0.5, 0.1, 0.45, 0.65, 0.5,
+            0, 0.35, 0.7);
       }
 
       /** Clean print: paper and ink only. */
       public DocumentLook withoutEffects() {
         return new DocumentLook(paperMin, paperMax, inkMax, 0, skewMaxDeg, 0, noiseSigmaMax, speckleMax, 0,
-            blurSigmaMax, 0, adaptiveShare, 0, faxHeightMin, faxHeightMax, 0);
+            blurSigmaMax, 0, adaptiveShare, 0, faxHeightMin, faxHeightMax, 0, 0, lowResMin, lowResMax);
       }
 
       public DocumentLook withBinariseP(double p) {
         return new DocumentLook(paperMin, paperMax, inkMax, skewP, skewMaxDeg, scanNoiseP, noiseSigmaMax,
-            speckleMax, blurP, blurSigmaMax, p, adaptiveShare, faxP, faxHeightMin, faxHeightMax, jpegP);
+            speckleMax, blurP, blurSigmaMax, p, adaptiveShare, faxP, faxHeightMin, faxHeightMax, jpegP, lowResP,
+            lowResMin, lowResMax);
       }
 
       public DocumentLook withFaxP(double p) {
         return new DocumentLook(paperMin, paperMax, inkMax, skewP, skewMaxDeg, scanNoiseP, noiseSigmaMax,
-            speckleMax, blurP, blurSigmaMax, binariseP, adaptiveShare, p, faxHeightMin, faxHeightMax, jpegP);
+            speckleMax, blurP, blurSigmaMax, binariseP, adaptiveShare, p, faxHeightMin, faxHeightMax, jpegP, lowResP,
+            lowResMin, lowResMax);
       }
 
       public DocumentLook withAdaptiveShare(double share) {
         return new DocumentLook(paperMin, paperMax, inkMax, skewP, skewMaxDeg, scanNoiseP, noiseSigmaMax,
-            speckleMax, blurP, blurSigmaMax, binariseP, share, faxP, faxHeightMin, faxHeightMax, jpegP);
+            speckleMax, blurP, blurSigmaMax, binariseP, share, faxP, faxHeightMin, faxHeightMax, jpegP, lowResP,
+            lowResMin, lowResMax);
+      }
+
+      /** These settings with low-resolution scans at probability {@code p}. */
+      public DocumentLook withLowResP(double p) {
+        return new DocumentLook(paperMin, paperMax, inkMax, skewP, skewMaxDeg, scanNoiseP, noiseSigmaMax,
+            speckleMax, blurP, blurSigmaMax, binariseP, adaptiveShare, faxP, faxHeightMin, faxHeightMax, jpegP, p,
+            lowResMin, lowResMax);
       }
     }
   }

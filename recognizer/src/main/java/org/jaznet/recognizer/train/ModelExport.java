@@ -80,6 +80,7 @@ final class ModelExport {
     info.put("precision", config.precision().name());
     info.put("recipe", config.recipe().name());
     info.put("documentShare", config.documentShare());
+    info.put("documentLowRes", config.documentLowRes());
     if (config.initFrom() != null) {
       Map<String, Object> from = new LinkedHashMap<>();
       from.put("model", config.initFrom().toString());

@@ -70,6 +70,8 @@ import org.jaznet.recognizer.model.Precision;
  * @param documentShare share of the training stream rendered with the printed-document look
  *     ({@link SynthRecipe#DOCUMENT}: paper, scanner noise, 1-bit, fax, skew) instead of {@code recipe}; the
  *     validation sets keep {@code recipe}
+ * @param documentLowRes share of the document-look images scanned at low resolution (downsampled to
+ *     0.35-0.7 and back: {@code DocumentLook#lowResP}), as the words of 100-150 dpi scans and faxes are
  */
 public record TrainConfig(
     Arch arch,
@@ -113,12 +115,14 @@ public record TrainConfig(
     SymbolSet symbols,
     double printRatio,
     double documentShare,
-    SymbolSet charSymbols) {
+    SymbolSet charSymbols,
+    double documentLowRes) {
 
   public TrainConfig {
     Objects.requireNonNull(symbols, "symbols");
     check(printRatio >= 0 && printRatio <= 1, "printRatio must be in [0, 1], got " + printRatio);
     check(documentShare >= 0 && documentShare < 1, "documentShare must be in [0, 1), got " + documentShare);
+    check(documentLowRes >= 0 && documentLowRes <= 1, "documentLowRes must be in [0, 1], got " + documentLowRes);
     Objects.requireNonNull(arch, "arch");
     Objects.requireNonNull(dictionary, "dictionary");
     Objects.requireNonNull(out, "out");
@@ -243,6 +247,7 @@ public record TrainConfig(
     b.printRatio = printRatio;
     b.documentShare = documentShare;
     b.charSymbols = charSymbols;
+    b.documentLowRes = documentLowRes;
     return b;
   }
 
@@ -290,6 +295,7 @@ public record TrainConfig(
     private double printRatio;
     private double documentShare;
     private SymbolSet charSymbols;
+    private double documentLowRes;
 
     private Builder(Path dictionary, Path out) {
       this.dictionary = dictionary;
@@ -338,6 +344,7 @@ public record TrainConfig(
     public Builder documentShare(double v) { documentShare = v; return this; }
     /** What the CHAR head reads; null (the default) as described at {@link TrainConfig#charSymbols}. */
     public Builder charSymbols(SymbolSet v) { charSymbols = v; return this; }
+    public Builder documentLowRes(double v) { documentLowRes = v; return this; }
 
     public TrainConfig build() {
       return new TrainConfig(arch, heads, dictionary, out, dataDir, steps, batch, resume, maxMinutes, seed,
@@ -345,7 +352,7 @@ public record TrainConfig(
           dictGrowPatience, dictGrowMaxSteps, activeShare, dictOrder, threads, holdout, ngramSize,
           randomStringRatio, validateEvery, validationSize, checkpointMinutes, logEvery, targetAccuracy, recipe, precision, initFrom,
           streamSeed == null ? seed : streamSeed, shortWordRatio, numberRatio, symbols, printRatio,
-          documentShare, charSymbols);
+          documentShare, charSymbols, documentLowRes);
     }
   }
 }

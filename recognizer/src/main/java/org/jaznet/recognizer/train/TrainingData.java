@@ -239,12 +239,16 @@ final class TrainingData {
   }
 
   private SynthEngine engine(List<String> words, String name, double randomStrings, long seed, double shortWords,
-      double numbers, double print, SynthRecipe recipe) throws IOException {
+      double numbers, double print, SynthRecipe kind) throws IOException {
+    SynthConfig.Recipe recipe = kind.recipe();
+    if (kind == SynthRecipe.DOCUMENT && config.documentLowRes() > 0) {
+      recipe = recipe.withDocumentLook(recipe.documentLook().orElseThrow().withLowResP(config.documentLowRes()));
+    }
     Path dir = config.checkpointDir().resolve("words");
     Path file = dir.resolve(name + ".txt");
     Checkpoints.writeAtomically(file, (String.join("\n", words) + "\n").getBytes(StandardCharsets.UTF_8));
     SynthConfig sc = SynthConfig.defaults(seed).withDictionary(file).withRandomStringRatio(randomStrings)
-        .withRecipe(recipe.recipe()).withShortWordRatio(shortWords).withNumberRatio(numbers)
+        .withRecipe(recipe).withShortWordRatio(shortWords).withNumberRatio(numbers)
         .withPrintRatio(print);
     try {
       return SynthEngine.create(sc);

@@ -15,7 +15,8 @@ import org.opencv.imgproc.Imgproc;
 /**
  * What a scanner or a fax machine does to print, each effect with its own probability from the
  * {@link DocumentLook}, in this order: Gaussian noise, blur, then either a fax look, a 1-bit threshold
- * or neither, then speckle (with the noise), then a JPEG round trip (grey images only).
+ * or neither, then speckle (with the noise), then a low-resolution scan and a JPEG round trip (grey
+ * images only). A low-resolution scan resamples the grey levels only; hues (colour output) stay.
  *
  * <p>1-bit images are exactly 0 and 255 (ink black). A threshold that loses the word (fewer than
  * {@value #MIN_INK_KEPT} of the core ink pixels black, or more than {@value #MAX_PAPER_BLACK} of the
@@ -23,7 +24,8 @@ import org.opencv.imgproc.Imgproc;
  * grey, so a label never names ink that thresholding erased.
  *
  * <p>Every parameter is drawn up front, in a fixed order, whether or not its effect is used: switching
- * one probability changes no other effect's draw.
+ * one probability changes no other effect's draw. The low-resolution scan's two draws come last, after
+ * the speckle's, so that looks without it render the bytes they rendered before it existed.
  */
 public final class ScanStage implements Stage {
   static final double MIN_INK_KEPT = 0.6;
@@ -92,6 +94,11 @@ public final class ScanStage implements Stage {
     if (noise && speckle > 0) {
       speckle(c, (int) Math.round(speckle * n), oneBit, r);
     }
+    boolean lowRes = r.nextDouble() < look.lowResP();
+    double lowResFactor = look.lowResMin() + (look.lowResMax() - look.lowResMin()) * r.nextDouble();
+    if (lowRes && !oneBit) {
+      resample(c, lowResFactor);
+    }
     if (jpeg && !oneBit) {
       jpegRoundTrip(c, quality);
     }
@@ -144,6 +151,22 @@ public final class ScanStage implements Stage {
       }
     }
     return core > 0 && coreBlack >= MIN_INK_KEPT * core && paperBlack <= MAX_PAPER_BLACK * paper;
+  }
+
+  /** Down to {@code factor} of the size (area average) and back up (bilinear): a low-resolution scan. */
+  private static void resample(Canvas c, double factor) {
+    Mat m = new Mat(c.outH, c.outW, CvType.CV_8UC1);
+    Mat small = new Mat();
+    try {
+      m.put(0, 0, c.pixels);
+      Size to = new Size(Math.max(2, Math.round(c.outW * factor)), Math.max(2, Math.round(c.outH * factor)));
+      Imgproc.resize(m, small, to, 0, 0, Imgproc.INTER_AREA);
+      Imgproc.resize(small, m, new Size(c.outW, c.outH), 0, 0, Imgproc.INTER_LINEAR);
+      m.get(0, 0, c.pixels);
+    } finally {
+      m.release();
+      small.release();
+    }
   }
 
   /** Isolated pixels: mostly dark dust, some light dropouts; black and white on a 1-bit image. */

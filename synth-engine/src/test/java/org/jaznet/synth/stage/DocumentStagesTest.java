@@ -32,7 +32,7 @@ class DocumentStagesTest {
 
   @Test
   void skew_always_rotatesByAtMostTheMaximumWithoutPerspective() {
-    DocumentLook skewed = new DocumentLook(205, 250, 70, 1, 3, 0, 6, 0, 0, 0.8, 0, 0.5, 0, 0.45, 0.65, 0);
+    DocumentLook skewed = new DocumentLook(205, 250, 70, 1, 3, 0, 6, 0, 0, 0.8, 0, 0.5, 0, 0.45, 0.65, 0, 0, 0.35, 0.7);
     double largest = 0;
     for (long seed = 0; seed < 60; seed++) {
       Canvas c = runUpTo("levelled", skewed, 2, seed);
@@ -89,5 +89,31 @@ class DocumentStagesTest {
       }
       assertThat(coreBlack).as("seed %d", seed).isGreaterThanOrEqualTo((int) (ScanStage.MIN_INK_KEPT * core));
     }
+  }
+
+  /** A low-resolution scan blurs the strokes (fewer extreme grey levels), deterministically, and only when asked. */
+  @Test
+  void scan_lowResolution_softensTheEdgesAndLeavesOtherLooksAlone() {
+    DocumentLook low = CLEAN.withLowResP(1);
+    int softer = 0;
+    for (long seed = 0; seed < 10; seed++) {
+      Canvas a = runUpTo("Lowres", CLEAN, 5, seed);
+      Canvas b = runUpTo("Lowres", low, 5, seed);
+      Canvas again = runUpTo("Lowres", low, 5, seed);
+      assertThat(again.pixels).as("seed %d: same seed, same bytes", seed).containsExactly(b.pixels);
+      softer += edges(b) < edges(a) ? 1 : 0;
+    }
+    assertThat(softer).as("images whose edges softened").isEqualTo(10);
+  }
+
+  /** Sum of absolute horizontal differences: how sharp the strokes are. */
+  private static long edges(Canvas c) {
+    long sum = 0;
+    for (int y = 0; y < c.outH; y++) {
+      for (int x = 1; x < c.outW; x++) {
+        sum += Math.abs((c.pixels[y * c.outW + x] & 0xFF) - (c.pixels[y * c.outW + x - 1] & 0xFF));
+      }
+    }
+    return sum;
   }
 }
