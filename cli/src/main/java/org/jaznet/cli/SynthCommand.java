@@ -84,6 +84,10 @@ final class SynthCommand implements Callable<Integer> {
       + " JPEG; written as PNG) or PLAIN (no random effects). Default: ${DEFAULT-VALUE}.")
   RecipeKind recipe = RecipeKind.MJSYNTH;
 
+  @Option(names = "--document-lowres", paramLabel = "P", description = "With --recipe DOCUMENT: the share of images"
+      + " scanned at low resolution (downsampled to 0.35-0.7 and back, as words of 100-150 dpi scans are). Default: 0.")
+  Double documentLowRes;
+
   @Option(names = {"--colour", "--color"}, description = "Write RGB images, as MJSynth's are (each layer's hue from"
       + " the photograph its grey level came from); the grey decoding of each image is its luma. Default: grey.")
   boolean colour;
@@ -194,6 +198,17 @@ final class SynthCommand implements Callable<Integer> {
       throw new ParameterException(spec.commandLine(), "--random-ratio must be in [0, 1], got " + randomRatio);
     }
     SynthConfig config = SynthConfig.defaults(seed).withRecipe(recipe.recipe());
+    if (documentLowRes != null) {
+      if (recipe != RecipeKind.DOCUMENT || runner != null) {
+        throw new ParameterException(spec.commandLine(), "--document-lowres needs --recipe DOCUMENT and no --runner"
+            + " (Beam workers render the named recipes only)");
+      }
+      if (!(documentLowRes >= 0 && documentLowRes <= 1)) {
+        throw new ParameterException(spec.commandLine(), "--document-lowres must be in [0, 1], got " + documentLowRes);
+      }
+      SynthConfig.Recipe r = config.recipe();
+      config = config.withRecipe(r.withDocumentLook(r.documentLook().orElseThrow().withLowResP(documentLowRes)));
+    }
     if (dictionary != null) {
       config = config.withDictionary(dictionary);
     }
