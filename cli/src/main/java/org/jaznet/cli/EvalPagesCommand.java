@@ -82,10 +82,11 @@ final class EvalPagesCommand implements Callable<Integer> {
       description = "also write what was read, one JSON line per image in the words.jsonl layout (plus confidence)")
   Path predictions;
 
-  private final Map<Path, PageResult> read = new ConcurrentHashMap<>();
-
   @Option(names = "--dpi", defaultValue = "300", paramLabel = "N", description = "PDF render resolution (default 300)")
   int dpi;
+
+  /** What each page read, when --predictions asks for it. */
+  private final Map<Path, PageResult> read = new ConcurrentHashMap<>();
 
   @Override
   public Integer call() throws IOException {
