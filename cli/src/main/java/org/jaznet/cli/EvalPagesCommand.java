@@ -94,7 +94,8 @@ final class EvalPagesCommand implements Callable<Integer> {
       return 2;
     }
     if (detectOnly && engine != Engine.JAZNET) {
-      System.err.println("jaznet eval-pages: --detect-only scores jaznet's detector; Tesseract's detection F is in its full report");
+      System.err.println("jaznet eval-pages: --detect-only scores jaznet's detector; Tesseract's detection F is in"
+          + " its full report");
       return 2;
     }
     if (!Files.isDirectory(data)) {

@@ -6,8 +6,8 @@ import java.util.List;
 /**
  * Checkboxes and small frames of forms: a component whose bounding box is nearly square, whose four
  * sides are each nearly all ink and whose inside is not solid (a tick or a heavy cross may fill most of
- * it). No letter has four straight full sides (O, D and 0 are round on at least two). Such a box, and any component inside it (a tick, a cross, a
- * filled mark), is not a word.
+ * it). No letter has four straight full sides (O, D and 0 are round on at least two). Such a box, and
+ * any component inside it (a tick, a cross, a filled mark), is not a word.
  */
 final class Checkboxes {
   /** Share of a side's pixels that must be ink. */

@@ -18,7 +18,7 @@ final class MarkFilter {
   static final double BIG = 5;
   /** Dense round marks below this many character heights, alone, are blots. */
   static final double BLOT = 1.3;
-  /** The least share of its box a lone mark fills to be taken for a bullet or a marked box (chosen on synthetic forms). */
+  /** The least share of its box a lone mark fills to be a bullet or a marked box (chosen on synthetic forms). */
   static final double BULLET_FILL = 0.6;
   /** The tallest a lone dense mark may be, in character heights, to be taken for a bullet or a marked box. */
   static final double BULLET_HEIGHT = 2.0;
@@ -94,9 +94,11 @@ final class MarkFilter {
   }
 
   /**
-   * A square, dense mark at most two character heights tall, standing as a word by itself: a bullet, a filled or
-   * crossed checkbox, a round-cornered box, a blot. Letters that stand alone (a, I, digits) are either
-   * narrower than 0.75 of their height or far less dense.
+   * A square, dense mark at most two character heights tall, standing as a word by itself: a bullet, a
+   * filled or crossed checkbox, a round-cornered box, a blot. Letters that stand alone (a, I, digits) are
+   * mostly narrower than 0.75 of their height or less dense; a word whose letters ran into one dense blob
+   * is lost with the marks ('#', 'TO', '31%': 34 true words of the 30 synthetic forms of seed 9102, where
+   * precision rose from 0.676 to 0.722).
    */
   static boolean bullet(Blob b, double ch) {
     double aspect = b.w() / (double) b.h();
