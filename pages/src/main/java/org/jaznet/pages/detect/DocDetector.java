@@ -70,8 +70,11 @@ public final class DocDetector implements WordDetector {
     }
   }
 
-  /** The grouped blocks of a grey page and the skew its lines show. */
-  private record Layout(List<ReadingOrder.Block> blocks, LineGrouper grouper, double skewDegrees, double charHeight) {}
+  /**
+   * The grouped blocks of a grey page and the skew its lines show; {@code specks} is the character height
+   * below which lone marks are dropped as words ({@link LineGrouper#words}), 0 without the form-mark filters.
+   */
+  private record Layout(List<ReadingOrder.Block> blocks, LineGrouper grouper, double skewDegrees, double specks) {}
 
   private Layout layout(Mat grey) {
     List<Blob> blobs = InkComponents.of(grey, config);
@@ -183,7 +186,7 @@ public final class DocDetector implements WordDetector {
       blockNo++;
       for (LineGrouper.Segment s : b.lines) {
         line++;
-        for (Blob word : layout.grouper.words(s, layout.charHeight)) {
+        for (Blob word : layout.grouper.words(s, layout.specks)) {
           PageBox box = inv == null ? word.box().clip(w, h) : unrotate(word, inv, w, h);
           if (box != null) {
             out.add(new DetectedWord(box, line, blockNo, 1.0));
